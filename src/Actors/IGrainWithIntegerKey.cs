@@ -1,0 +1,3 @@
+namespace Platform.Actors;
+
+public interface IGrainWithIntegerKey : IGrain;

@@ -1,0 +1,27 @@
+using Platform.Actors.Copying;
+
+namespace Platform.Actors.Runtime;
+
+/// <summary>A local caller waiting for the answer to one request. Continuations never run on the callee's turn.</summary>
+internal sealed class PendingCall<TResult>(TimeSpan timeout, long deadline)
+    : TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously), IResponseSink<TResult>, IExpiringCall
+{
+    public Message? Message { get; set; }
+
+    public bool IsCompleted => Task.IsCompleted;
+
+    public long Deadline { get; } = deadline;
+
+    // The callee may keep its result object: the caller gets its own copy.
+    void IResponseSink<TResult>.SetResult(TResult result) => TrySetResult(Copier<TResult>.Copy(result));
+
+    void IResponseSink<TResult>.SetException(Exception exception) => TrySetException(exception);
+
+    public void Expire()
+    {
+        var message = Message;
+        var chain = message?.CallChain is { } calls ? $" Call chain: {calls.Describe(message.Target)}." : "";
+        TrySetException(new TimeoutException(
+            $"Response did not arrive on time in {timeout.TotalSeconds:0.###} s for {message}.{chain}"));
+    }
+}
