@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Platform.Actors.Runtime;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal sealed class ResponseTimeouts : IDisposable
     private static readonly TimeSpan Resolution = TimeSpan.FromMilliseconds(100);
 
     private readonly TimeProvider _time;
-    private readonly Queue<IExpiringCall>[] _slots;
+    private readonly ConcurrentQueue<IExpiringCall>[] _slots;
     private readonly ITimer _timer;
     private readonly long _ticksPerSlot;
     private long _sweptUpTo;
@@ -18,8 +20,8 @@ internal sealed class ResponseTimeouts : IDisposable
     {
         _time = time;
         _ticksPerSlot = (long)(Resolution.TotalSeconds * time.TimestampFrequency);
-        _slots = new Queue<IExpiringCall>[1024];
-        for (var i = 0; i < _slots.Length; i++) _slots[i] = new Queue<IExpiringCall>();
+        _slots = new ConcurrentQueue<IExpiringCall>[1024];
+        for (var i = 0; i < _slots.Length; i++) _slots[i] = new ConcurrentQueue<IExpiringCall>();
         _sweptUpTo = time.GetTimestamp() / _ticksPerSlot;
         _timer = time.CreateTimer(_ => Sweep(), null, Resolution, Resolution);
     }
@@ -29,8 +31,7 @@ internal sealed class ResponseTimeouts : IDisposable
         // A deadline past the end of the ring waits in its last slot and is put back when swept early.
         var sweptUpTo = Volatile.Read(ref _sweptUpTo);
         var slotNumber = Math.Clamp(call.Deadline / _ticksPerSlot + 1, sweptUpTo + 1, sweptUpTo + _slots.Length - 1);
-        var slot = _slots[slotNumber % _slots.Length];
-        lock (slot) slot.Enqueue(call);
+        _slots[slotNumber % _slots.Length].Enqueue(call);
     }
 
     public void Dispose() => _timer.Dispose();
@@ -46,14 +47,11 @@ internal sealed class ResponseTimeouts : IDisposable
             for (var slotNumber = _sweptUpTo + 1; slotNumber <= now; slotNumber++)
             {
                 var slot = _slots[slotNumber % _slots.Length];
-                lock (slot)
+                while (slot.TryDequeue(out var call))
                 {
-                    while (slot.TryDequeue(out var call))
-                    {
-                        if (call.IsCompleted) continue;
-                        if (call.Deadline <= timestamp) (expired ??= []).Add(call);
-                        else (early ??= []).Add(call);
-                    }
+                    if (call.IsCompleted) continue;
+                    if (call.Deadline <= timestamp) (expired ??= []).Add(call);
+                    else (early ??= []).Add(call);
                 }
             }
 

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.Actors.Reminders;
+using Platform.Actors.Runtime;
+
+namespace Platform.Actors.Hosting;
+
+/// <summary>Starts the silo's services with the host, and at shutdown deactivates every grain before the process ends.</summary>
+internal sealed partial class SiloHostedService(
+    Catalog catalog,
+    ReminderService reminders,
+    SiloRuntime runtime,
+    ILogger<SiloHostedService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await reminders.StartAsync(cancellationToken);
+        LogStarted();
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        reminders.Dispose();
+        await catalog.DeactivateAllAsync(cancellationToken);
+        runtime.StopTimeouts();
+        LogStopped();
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Silo started")]
+    private partial void LogStarted();
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Silo stopped; its grains were deactivated")]
+    private partial void LogStopped();
+}

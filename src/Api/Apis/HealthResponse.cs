@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis;
+
+public sealed record HealthResponse(string Status);

@@ -1,0 +1,4 @@
+namespace Platform.Grains;
+
+/// <summary>Names this assembly, for registering its grain classes with a silo.</summary>
+public static class GrainsAssembly;
