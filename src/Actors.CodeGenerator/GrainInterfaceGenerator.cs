@@ -11,13 +11,17 @@ namespace Platform.Actors.CodeGenerator;
 [Generator(LanguageNames.CSharp)]
 public sealed class GrainInterfaceGenerator : IIncrementalGenerator
 {
+    /// <summary>Names the pipeline step whose caching tests observe.</summary>
+    public const string TrackingName = "GrainInterfaces";
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var interfaces = context.SyntaxProvider
             .CreateSyntaxProvider(
                 static (node, _) => node is InterfaceDeclarationSyntax,
                 static (syntax, cancellationToken) => Parse(syntax, cancellationToken))
-            .Where(static result => result is not null);
+            .Where(static result => result is not null)
+            .WithTrackingName(TrackingName);
 
         context.RegisterSourceOutput(interfaces, static (output, result) =>
         {
