@@ -65,6 +65,11 @@ internal static class Diagnostics
         "Invalid response timeout",
         "Method '{0}.{1}' has [ResponseTimeout(\"{2}\")], which is not a TimeSpan such as \"00:00:05\"");
 
+    public static readonly DiagnosticDescriptor DynamicType = Error(
+        "PLAT012",
+        "dynamic in a grain method",
+        "Method '{0}.{1}' uses 'dynamic' in {2}: use object instead");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -194,6 +194,15 @@ internal static class GrainInterfaceParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedParameterType, location, interfaceName, method.Name, parameter.Name, parameter.Type.ToDisplayString()));
             }
+            else if (ContainsDynamic(parameter.Type))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DynamicType, location, interfaceName, method.Name, $"parameter '{parameter.Name}'"));
+            }
+        }
+
+        if (ContainsDynamic(method.ReturnType))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DynamicType, location, interfaceName, method.Name, "its return type"));
         }
 
         var returnKind = ClassifyReturn(method, isObserver);
@@ -262,6 +271,15 @@ internal static class GrainInterfaceParser
     private static bool HasAbstractInstanceMembers(INamedTypeSymbol type) =>
         type.GetMembers().Any(static m => m.IsAbstract && !m.IsStatic && m is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol or IEventSymbol);
 
+    // typeof(dynamic) does not compile, and a request class cannot derive from GrainRequest<dynamic>.
+    private static bool ContainsDynamic(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Dynamic } => true,
+        IArrayTypeSymbol array => ContainsDynamic(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsDynamic),
+        _ => false,
+    };
+
     private static bool IsGeneric(INamedTypeSymbol type)
     {
         for (var current = type; current is not null; current = current.ContainingType)
@@ -302,7 +320,7 @@ internal static class GrainInterfaceParser
     /// <summary>The stem prefixed by the namespace, for request classes copied from interfaces of other namespaces.</summary>
     private static string QualifiedStem(INamedTypeSymbol type) =>
         type.ContainingNamespace is { IsGlobalNamespace: false } ns
-            ? $"{ns.ToDisplayString().Replace('.', '_')}_{Stem(type)}"
+            ? $"{string.Join("_", NamespaceParts(ns))}_{Stem(type)}"
             : Stem(type);
 
     // Generated types sit in a namespace of their own, so their names cannot clash with the user's.
@@ -320,8 +338,21 @@ internal static class GrainInterfaceParser
         }
 
         return type.ContainingNamespace is { IsGlobalNamespace: false } ns
-            ? $"{ns.ToDisplayString()}.{name}.g.cs"
+            ? $"{string.Join(".", NamespaceParts(ns))}.{name}.g.cs"
             : $"{name}.g.cs";
+    }
+
+    // Names as metadata spells them, without the @ that display strings put before keywords: those go into
+    // file and class names, where an @ is not allowed.
+    private static IEnumerable<string> NamespaceParts(INamespaceSymbol ns)
+    {
+        var parts = new Stack<string>();
+        for (var current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            parts.Push(current.Name);
+        }
+
+        return parts;
     }
 
     private static string Escape(string identifier) =>

@@ -167,6 +167,18 @@ public sealed class DiagnosticTests
         Assert.Contains("'data'", diagnostic.GetMessage());
     }
 
+    [Theory]
+    [InlineData("Task Set(dynamic value);", "parameter 'value'")]
+    [InlineData("Task Set(System.Collections.Generic.List<dynamic[]> values);", "parameter 'values'")]
+    [InlineData("Task<dynamic> Get();", "its return type")]
+    public void Dynamic_is_reported(string method, string where)
+    {
+        var diagnostic = SingleDiagnostic($"public interface IFooGrain : IGrainWithStringKey {{ {method} }}");
+
+        Assert.Equal("PLAT012", diagnostic.Id);
+        Assert.Contains(where, diagnostic.GetMessage());
+    }
+
     [Fact]
     public void Unparsable_response_timeout_is_reported()
     {

@@ -216,6 +216,54 @@ public sealed class GeneratedCodeTests
     }
 
     [Fact]
+    public void Keywords_used_as_names_are_escaped()
+    {
+        var run = GeneratorHarness.Run("""
+            using System.Threading.Tasks;
+            using Platform.Actors;
+            namespace Samples.@class;
+            public interface @event : IGrainWithStringKey { Task @return(int @in); }
+            public interface IDerivedGrain : @event;
+            """);
+        var library = GeneratorHarness.Run(
+            "namespace Application; public interface IRemoteGrain : Samples.@class.IDerivedGrain;",
+            run.Output.ToMetadataReference());
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems());
+        Assert.Equal(["Samples.class.IDerivedGrain.g.cs", "Samples.class.event.g.cs"], run.HintNames.Order(StringComparer.Ordinal));
+        Assert.Empty(library.GeneratorDiagnostics);
+        Assert.Empty(library.CompilationProblems());
+        Assert.Contains("class Samples_class_event_return_0_Request", library.Source("Application.IRemoteGrain.g.cs"));
+    }
+
+    [Fact]
+    public void Editing_a_base_interface_regenerates_the_proxies_that_inherit_it()
+    {
+        const string Derived = """
+            using System.Threading.Tasks;
+            namespace Samples;
+            public interface IDerivedGrain : IBaseGrain { Task Own(); }
+            """;
+        const string Base = """
+            using System.Threading.Tasks;
+            using Platform.Actors;
+            namespace Samples;
+            public interface IBaseGrain : IGrainWithStringKey { Task First(); }
+            """;
+        var run = GeneratorHarness.Run([Derived, Base]);
+        var baseTree = run.Input.SyntaxTrees.Last();
+        var edited = run.Input.ReplaceSyntaxTree(baseTree, baseTree.WithChangedText(
+            Microsoft.CodeAnalysis.Text.SourceText.From(Base.Replace("Task First();", "Task First(); Task Second();", StringComparison.Ordinal))));
+
+        var rerun = run.Driver.RunGeneratorsAndUpdateCompilation(edited, out var output, out _).GetRunResult();
+
+        var derived = rerun.Results.Single().GeneratedSources.Single(s => s.HintName == "Samples.IDerivedGrain.g.cs").SourceText.ToString();
+        Assert.Contains("global::Samples.IBaseGrain.Second()", derived);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
     public void Unrelated_edits_leave_the_generated_model_cached()
     {
         var run = GeneratorHarness.Run(SampleSources.Grains);
