@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -112,8 +113,8 @@ internal static class GrainInterfaceParser
         INamedTypeSymbol type,
         List<DiagnosticInfo> diagnostics,
         Location? reportAt,
-        System.Func<string, string> requestClassName,
-        System.Func<string, string> requestTypeReference,
+        Func<string, string> requestClassName,
+        Func<string, string> requestTypeReference,
         CancellationToken cancellationToken)
     {
         var interfaceName = type.ToDisplayString();
@@ -175,8 +176,8 @@ internal static class GrainInterfaceParser
         Location? location,
         List<DiagnosticInfo> diagnostics,
         string nameWithIndex,
-        System.Func<string, string> requestClassName,
-        System.Func<string, string> requestTypeReference)
+        Func<string, string> requestClassName,
+        Func<string, string> requestTypeReference)
     {
         var errors = diagnostics.Count;
         if (method.IsGenericMethod)
@@ -223,7 +224,7 @@ internal static class GrainInterfaceParser
             && timeoutAttribute.ConstructorArguments.Length == 1)
         {
             responseTimeout = timeoutAttribute.ConstructorArguments[0].Value as string;
-            if (responseTimeout is null || !System.TimeSpan.TryParse(responseTimeout, CultureInfo.InvariantCulture, out _))
+            if (responseTimeout is null || !TimeSpan.TryParse(responseTimeout, CultureInfo.InvariantCulture, out _))
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidResponseTimeout, location, interfaceName, method.Name, responseTimeout ?? "null"));
             }

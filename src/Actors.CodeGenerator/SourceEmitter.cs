@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
@@ -125,7 +126,7 @@ internal static class SourceEmitter
         }
     }
 
-    private static void WriteArgumentSwitch(CodeWriter writer, EquatableArray<ParameterModel> parameters, System.Func<int, ParameterModel, string[]> body)
+    private static void WriteArgumentSwitch(CodeWriter writer, EquatableArray<ParameterModel> parameters, Func<int, ParameterModel, string[]> body)
     {
         const string outOfRange = "throw new global::System.ArgumentOutOfRangeException(nameof(index));";
         if (parameters.Count == 0)
