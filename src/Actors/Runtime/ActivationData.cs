@@ -21,6 +21,7 @@ internal sealed class ActivationData
     private ActivationStatus _status;
     private int _running;
     private int _runningWriters;
+    private int _waitingBypassers;
     private bool _deactivateWhenIdle;
     private bool _finishing;
     private DeactivationReason _deactivationReason;
@@ -63,11 +64,11 @@ internal sealed class ActivationData
                     return false;
                 case ActivationStatus.Created:
                     _status = ActivationStatus.Activating;
-                    _waiting.Enqueue(message);
+                    EnqueueWaitingLocked(message);
                     WorkQueue.Post(static state => ((ActivationData)state!).Activate(), this);
                     return true;
                 case ActivationStatus.Activating:
-                    _waiting.Enqueue(message);
+                    EnqueueWaitingLocked(message);
                     return true;
                 case ActivationStatus.Deactivating:
                     if (message.Request is GrainTimer.TickRequest) return true;
@@ -80,7 +81,7 @@ internal sealed class ActivationData
                     var admission = _waiting.Count == 0 || BypassesQueue(message) ? Admit(message) : Admission.Wait;
                     if (admission == Admission.Run) StartLocked(message);
                     else if (admission == Admission.Deadlock) FailDeadlock(message);
-                    else _waiting.Enqueue(message);
+                    else EnqueueWaitingLocked(message);
                     return true;
             }
         }
@@ -242,13 +243,41 @@ internal sealed class ActivationData
         }
     }
 
+    private void EnqueueWaitingLocked(Message message)
+    {
+        _waiting.Enqueue(message);
+        if (BypassesQueue(message)) _waitingBypassers++;
+    }
+
     private void AdmitWaitingLocked()
     {
         while (_waiting.TryPeek(out var next))
         {
             var admission = Admit(next);
-            if (admission == Admission.Wait) return;
+            if (admission == Admission.Wait) break;
             _waiting.Dequeue();
+            if (BypassesQueue(next)) _waitingBypassers--;
+            if (admission == Admission.Run) StartLocked(next);
+            else FailDeadlock(next);
+        }
+
+        if (_waitingBypassers > 0) AdmitBypassersLocked();
+    }
+
+    // The head must wait, but messages that may interleave behind it need not: take them, keeping the others' order.
+    private void AdmitBypassersLocked()
+    {
+        for (var remaining = _waiting.Count; remaining > 0; remaining--)
+        {
+            var next = _waiting.Dequeue();
+            var admission = BypassesQueue(next) ? Admit(next) : Admission.Wait;
+            if (admission == Admission.Wait)
+            {
+                _waiting.Enqueue(next);
+                continue;
+            }
+
+            _waitingBypassers--;
             if (admission == Admission.Run) StartLocked(next);
             else FailDeadlock(next);
         }
@@ -298,6 +327,7 @@ internal sealed class ActivationData
             _status = ActivationStatus.Invalid;
             waiting = [.. _waiting];
             _waiting.Clear();
+            _waitingBypassers = 0;
         }
 
         _catalog.Remove(this);
@@ -314,6 +344,7 @@ internal sealed class ActivationData
         {
             (_forward ??= []).AddRange(_waiting);
             _waiting.Clear();
+            _waitingBypassers = 0;
         }
 
         if (_running == 0) PostFinishDeactivationLocked();

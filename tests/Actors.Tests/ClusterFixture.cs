@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Actors.Testing;
+using Platform.Actors.Tests.Grains;
+
+namespace Platform.Actors.Tests;
+
+/// <summary>One database and one running silo, shared by the tests of <see cref="ClusterCollection"/>.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public TestProbe Probe { get; } = new();
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory GrainFactory => Cluster.GrainFactory;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Cluster = await TestCluster.StartAsync(Options());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>The options of this fixture's cluster, for tests that start a cluster of their own on the same database.</summary>
+    public TestClusterOptions Options()
+    {
+        var options = new TestClusterOptions { ConnectionString = Database.ConnectionString };
+        options.GrainAssemblies.Add(typeof(CounterGrain).Assembly);
+        options.Settings["Platform:Reminders:MinimumPeriod"] = "00:00:00.100";
+        options.Settings["Platform:Messaging:ResponseTimeout"] = "00:00:10";
+        options.ConfigureServices = services => services.AddSingleton(Probe);
+        return options;
+    }
+}

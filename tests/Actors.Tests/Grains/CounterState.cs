@@ -1,0 +1,6 @@
+namespace Platform.Actors.Tests.Grains;
+
+public sealed class CounterState
+{
+    public int Count { get; set; }
+}

@@ -1,0 +1,6 @@
+namespace Platform.Actors.Tests.Grains;
+
+public interface IFlakyConstructorGrain : IGrainWithStringKey
+{
+    Task<string> Ping();
+}

@@ -1,0 +1,6 @@
+namespace Platform.Actors.Tests.Grains;
+
+public interface INewsObserver : IGrainObserver
+{
+    void NewsArrived(string headline);
+}

@@ -1,0 +1,8 @@
+namespace Platform.Actors.Tests.Grains;
+
+public interface IReminderGrain : IGrainWithStringKey
+{
+    Task Start(TimeSpan period);
+
+    Task Stop();
+}

@@ -1,0 +1,5 @@
+namespace Platform.Actors.Tests.Grains;
+
+[Reentrant]
+[GrainType("reentrant-interleaving")]
+public sealed class ReentrantInterleavingGrain : InterleavingGrain;
