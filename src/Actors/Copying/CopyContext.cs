@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -11,23 +10,21 @@ namespace Platform.Actors.Copying;
 /// </summary>
 internal sealed class CopyContext
 {
-    private static readonly Func<object, object> ShallowClone = (Func<object, object>)Delegate.CreateDelegate(
-        typeof(Func<object, object>),
-        typeof(object).GetMethod(nameof(MemberwiseClone), BindingFlags.Instance | BindingFlags.NonPublic)!);
+    // Beyond this many objects a context is not kept for reuse, so one huge copy does not pin its tables.
+    private const int MaxRetainedCopies = 1024;
 
-    private readonly object? _root;
-    private readonly object? _rootCopy;
+    // Each thread keeps one context, so a small copy allocates only its copies.
+    [ThreadStatic]
+    private static CopyContext? t_spare;
+
     private readonly Stack<(object Copy, CopyPlan Plan)> _unfinished = new();
+    private readonly List<(object Copy, Action<object> Rehash)> _rehashes = [];
+    private object? _root;
+    private object? _rootCopy;
 
-    // Made when a second object is copied: a graph of one object cannot refer to anything twice.
+    // Filled from the second object copied on: a graph of one object cannot refer to anything twice.
     private Dictionary<object, object>? _copies;
-    private List<(object Copy, Action<object> Rehash)>? _rehashes;
-
-    private CopyContext(object? root, object? rootCopy)
-    {
-        _root = root;
-        _rootCopy = rootCopy;
-    }
+    private bool _tracking;
 
     /// <summary>Copies <paramref name="root"/>, whose plan does not share it.</summary>
     public static object CopyRoot(object root, CopyPlan plan)
@@ -36,9 +33,9 @@ internal sealed class CopyContext
 
         // Nothing can be written into an empty array, and sharing keeps Array.Empty's identity.
         if (root is Array { Length: 0 }) return root;
-        var copy = ShallowClone(root);
+        var copy = plan.Clone(root);
         if (plan.IsLeaf) return copy;
-        new CopyContext(root, copy).Finish(copy, plan);
+        Rent(root, copy).Finish(copy, plan);
         return copy;
     }
 
@@ -46,7 +43,28 @@ internal sealed class CopyContext
     public static void CopyIntoBox(object box, CopyPlan plan)
     {
         if (plan.Kind == CopyPlanKind.Unsupported) throw plan.Error();
-        if (!plan.IsLeaf) new CopyContext(null, null).Finish(box, plan);
+        if (!plan.IsLeaf) Rent(null, null).Finish(box, plan);
+    }
+
+    // Taken out of the slot while in use: a key's GetHashCode may itself copy something.
+    private static CopyContext Rent(object? root, object? rootCopy)
+    {
+        var context = t_spare ?? new CopyContext();
+        t_spare = null;
+        context._root = root;
+        context._rootCopy = rootCopy;
+        return context;
+    }
+
+    // Not reached when a copy throws: that context is dropped half-full, and the next copy makes a new one.
+    private void Return()
+    {
+        _root = _rootCopy = null;
+        _tracking = false;
+        _rehashes.Clear();
+        if (_copies is { Count: > MaxRetainedCopies }) return;
+        _copies?.Clear();
+        t_spare = this;
     }
 
     private void Finish(object copy, CopyPlan plan)
@@ -59,37 +77,38 @@ internal sealed class CopyContext
         }
 
         // Innermost collections first, in case an outer key's hash code looks inside one.
-        if (_rehashes is not { } rehashes) return;
-        for (var i = rehashes.Count - 1; i >= 0; i--) rehashes[i].Rehash(rehashes[i].Copy);
+        for (var i = _rehashes.Count - 1; i >= 0; i--) _rehashes[i].Rehash(_rehashes[i].Copy);
+        Return();
     }
 
     private void Schedule(object copy, CopyPlan plan)
     {
         if (!plan.IsLeaf) _unfinished.Push((copy, plan));
-        if (plan.Rehash is { } rehash) (_rehashes ??= []).Add((copy, rehash));
+        if (plan.Rehash is { } rehash) _rehashes.Add((copy, rehash));
     }
 
-    private object? CopyReference(object? original)
+    private object? CopyReference(object? original, ref CopyPlan? lastPlan)
     {
         if (original is null) return null;
-        var plan = CopyPlan.For(original.GetType());
+        var plan = CopyPlan.For(original.GetType(), ref lastPlan);
         if (plan.Kind == CopyPlanKind.Shared) return original;
         if (plan.Kind == CopyPlanKind.Unsupported) throw plan.Error();
         if (original is Array { Length: 0 }) return original;
 
-        if (_copies is null)
+        if (!_tracking && ReferenceEquals(original, _root)) return _rootCopy;
+        var copies = _copies ??= new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
+        if (!_tracking)
         {
-            if (ReferenceEquals(original, _root)) return _rootCopy;
-            _copies = new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
-            if (_root is not null) _copies.Add(_root, _rootCopy!);
+            _tracking = true;
+            if (_root is not null) copies.Add(_root, _rootCopy!);
         }
-        else if (_copies.TryGetValue(original, out var existing))
+        else if (copies.TryGetValue(original, out var existing))
         {
             return existing;
         }
 
-        var copy = ShallowClone(original);
-        _copies.Add(original, copy);
+        var copy = plan.Clone(original);
+        copies.Add(original, copy);
         Schedule(copy, plan);
         return copy;
     }
@@ -97,20 +116,20 @@ internal sealed class CopyContext
     // The target is a clone, so its fields still hold the original's values until replaced here.
     private void CopyFields(object target, CopyPlan plan)
     {
-        foreach (var (field, structPlan) in plan.Fields)
+        foreach (var field in plan.Fields)
         {
-            var value = field.GetValue(target);
+            var value = field.Get(target);
             if (value is null) continue;
-            if (structPlan is null)
+            if (field.StructPlan is not { } structPlan)
             {
-                var copy = CopyReference(value);
-                if (!ReferenceEquals(copy, value)) field.SetValue(target, copy);
+                var copy = CopyReference(value, ref field.LastPlan);
+                if (!ReferenceEquals(copy, value)) field.Set(target, copy);
             }
             else
             {
-                // GetValue boxed a copy of the struct: fix that box, then store it back.
+                // Get boxed a copy of the struct: fix that box, then store it back.
                 CopyFields(value, structPlan);
-                field.SetValue(target, value);
+                field.Set(target, value);
             }
         }
     }
@@ -123,7 +142,7 @@ internal sealed class CopyContext
             // every copy has the type of the original that was stored in this array.
             var elements = MemoryMarshal.CreateSpan(
                 ref Unsafe.As<byte, object?>(ref MemoryMarshal.GetArrayDataReference(array)), array.Length);
-            for (var i = 0; i < elements.Length; i++) elements[i] = CopyReference(elements[i]);
+            for (var i = 0; i < elements.Length; i++) elements[i] = CopyReference(elements[i], ref plan.LastElementPlan);
             return;
         }
 

@@ -15,15 +15,20 @@ internal sealed class CopyPlan
     private static readonly ConcurrentDictionary<Type, CopyPlan> Plans = new();
     private static readonly Func<Type, CopyPlan> Create = CreatePlan;
 
-    private readonly Type _type;
     private readonly string? _unsupportedDetail;
+
+    // Compiled on first use: most struct plans only ever copy fields in place.
+    private Func<object, object>? _clone;
 
     private CopyPlan(Type type, CopyPlanKind kind, string? unsupportedDetail = null)
     {
-        _type = type;
+        Type = type;
         Kind = kind;
         _unsupportedDetail = unsupportedDetail;
     }
+
+    /// <summary>The runtime type, or declared struct type, this plan copies.</summary>
+    public Type Type { get; }
 
     public CopyPlanKind Kind { get; }
 
@@ -36,6 +41,9 @@ internal sealed class CopyPlan
     /// <summary>For <see cref="CopyPlanKind.Array"/>: the plan of struct elements holding references to copy.</summary>
     public CopyPlan? ElementPlan { get; private init; }
 
+    /// <summary>For <see cref="CopyPlanKind.Array"/>: the plan of the last element copied, as in <see cref="FieldCopy.LastPlan"/>.</summary>
+    public CopyPlan? LastElementPlan;
+
     /// <summary>For hash-based collections whose keys are copied: re-files the copied keys under their own hash codes.</summary>
     public Action<object>? Rehash { get; private init; }
 
@@ -44,13 +52,23 @@ internal sealed class CopyPlan
 
     public static CopyPlan For(Type type) => Plans.TryGetValue(type, out var plan) ? plan : Plans.GetOrAdd(type, Create);
 
+    /// <summary>The plan for <paramref name="type"/>, checking the plan last used at the same place first.</summary>
+    public static CopyPlan For(Type type, ref CopyPlan? last)
+    {
+        var plan = last;
+        return plan is not null && plan.Type == type ? plan : last = For(type);
+    }
+
     /// <summary>
     /// True when a value whose declared type is <paramref name="declared"/> needs no copy: an immutable value,
     /// or a struct that holds nothing but plain data (passing a struct already copies it).
     /// </summary>
     public static bool NeedsNoCopy(Type declared) => ClassifyMember(declared, out _) == MemberCopy.None;
 
-    public NotSupportedException Error() => UncopyableTypes.Error(_type, _unsupportedDetail);
+    /// <summary>A shallow clone of an object of exactly this plan's type: references still point at the original's children.</summary>
+    public object Clone(object original) => (_clone ??= ShallowCloners.For(Type))(original);
+
+    public NotSupportedException Error() => UncopyableTypes.Error(Type, _unsupportedDetail);
 
     private static CopyPlan CreatePlan(Type type)
     {
@@ -92,7 +110,8 @@ internal sealed class CopyPlan
                 {
                     case MemberCopy.Reference:
                     case MemberCopy.Struct:
-                        fields.Add(new FieldCopy(field, structPlan));
+                        var (get, set) = FieldAccessors.For(field);
+                        fields.Add(new FieldCopy(get, set, structPlan));
                         break;
                     case MemberCopy.Unsupported:
                         return new CopyPlan(type, CopyPlanKind.Unsupported,

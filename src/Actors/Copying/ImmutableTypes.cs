@@ -100,9 +100,11 @@ internal static class ImmutableTypes
         if (type.IsPrimitive || type.IsEnum || KnownImmutable.Contains(type)) return true;
         if (type.IsDefined(typeof(ImmutableAttribute), inherit: false)) return true;
 
-        // References are values; delegates and Type objects are treated as values too.
+        // References are values; delegates and Type objects are treated as values too, and so is the rest
+        // of reflection: the runtime hands out one object per member, and a clone of one would be broken.
         if (typeof(GrainReference).IsAssignableFrom(type) || typeof(Delegate).IsAssignableFrom(type)
-            || typeof(Type).IsAssignableFrom(type))
+            || typeof(MemberInfo).IsAssignableFrom(type) || typeof(ParameterInfo).IsAssignableFrom(type)
+            || typeof(Assembly).IsAssignableFrom(type) || typeof(Module).IsAssignableFrom(type))
         {
             return true;
         }

@@ -103,6 +103,7 @@ public class CopierTests
         Assert.Same(plain, Copier<Shape>.Copy(plain));
         var copy = Assert.IsType<TaggedShape>(Copier<Shape>.Copy(tagged));
         Assert.NotSame(tagged, copy);
+        Assert.Equal("square", copy.Name);
         copy.Tags.Add("blue");
         Assert.Equal(["red"], ((TaggedShape)tagged).Tags);
     }
@@ -200,6 +201,36 @@ public class CopierTests
         copy[0].Add(2);
 
         Assert.Equal([1], original[0]);
+    }
+
+    [Fact]
+    public void Array_in_a_variable_of_a_wider_array_type_is_copied_as_what_it_is()
+    {
+        object[] words = new[] { "a", "b" };
+        Shape[] shapes = new[] { new TaggedShape("t") { Tags = ["x"] } };
+
+        var wordsCopy = Copier<object[]>.Copy(words);
+        var shapesCopy = Copier<Shape[]>.Copy(shapes);
+
+        Assert.IsType<string[]>(wordsCopy);
+        Assert.NotSame(words, wordsCopy);
+        var tagged = Assert.IsType<TaggedShape>(Assert.Single(Assert.IsType<TaggedShape[]>(shapesCopy)));
+        Assert.NotSame(shapes[0], tagged);
+        Assert.Equal("t", tagged.Name);
+    }
+
+    [Fact]
+    public void Inherited_private_fields_are_copied()
+    {
+        var original = new SavingsAccount("ann", 0.02m);
+
+        var copy = Copier<Account>.Copy(original);
+        copy.Record("deposit");
+
+        var savings = Assert.IsType<SavingsAccount>(copy);
+        Assert.Equal(0.02m, savings.Rate);
+        Assert.Equal(["ann"], original.History);
+        Assert.Equal(["ann", "deposit"], copy.History);
     }
 
     [Fact]

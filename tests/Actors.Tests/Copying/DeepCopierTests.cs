@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Platform.Actors.Copying;
 using Xunit;
 
@@ -127,6 +128,48 @@ public class DeepCopierTests
         Assert.Contains(copiedItem, copy);
         copy.Add(new IdentityKey("other"));
         Assert.Single(original);
+    }
+
+    [Fact]
+    public void Concurrent_and_ordered_dictionaries_with_copied_keys_are_rehashed()
+    {
+        var key = new IdentityKey("k");
+        var concurrent = new ConcurrentDictionary<IdentityKey, int>();
+        concurrent[key] = 1;
+        var ordered = new OrderedDictionary<object, int> { [key] = 1, ["text"] = 2 };
+
+        var concurrentCopy = DeepCopier.Copy(concurrent);
+        var orderedCopy = DeepCopier.Copy(ordered);
+
+        var copiedKey = Assert.Single(concurrentCopy.Keys);
+        Assert.Equal(1, concurrentCopy[copiedKey]);
+        Assert.False(concurrentCopy.ContainsKey(key));
+        Assert.Equal(["k", "text"], orderedCopy.Keys.Select(k => k is IdentityKey identity ? identity.Name : k));
+        Assert.Equal(1, orderedCopy[orderedCopy.GetAt(0).Key]);
+        Assert.Equal(2, orderedCopy["text"]);
+    }
+
+    [Fact]
+    public void Other_collections_are_copied_independently()
+    {
+        var linked = new LinkedList<Counter>([new Counter { Value = 1 }, new Counter { Value = 2 }]);
+        var queue = new Queue<Counter>([new Counter { Value = 3 }]);
+        var sorted = new SortedDictionary<string, Counter> { ["a"] = new Counter { Value = 4 } };
+
+        var linkedCopy = DeepCopier.Copy(linked);
+        var queueCopy = DeepCopier.Copy(queue);
+        var sortedCopy = DeepCopier.Copy(sorted);
+        linkedCopy.First!.Value.Value = 10;
+        linkedCopy.AddLast(new Counter());
+        queueCopy.Dequeue().Value = 30;
+        sortedCopy["a"].Value = 40;
+        sortedCopy["b"] = new Counter();
+
+        Assert.Equal([1, 2], linked.Select(c => c.Value));
+        Assert.Same(linkedCopy, linkedCopy.First.List);
+        Assert.Equal(3, queue.Peek().Value);
+        Assert.Equal(4, sorted["a"].Value);
+        Assert.Single(sorted);
     }
 
     [Fact]

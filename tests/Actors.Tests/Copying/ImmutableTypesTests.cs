@@ -33,6 +33,13 @@ public class ImmutableTypesTests
     public void Runtime_type_objects_are_immutable() => Assert.True(ImmutableTypes.IsImmutable(typeof(int).GetType()));
 
     [Fact]
+    public void Reflection_objects_are_immutable()
+    {
+        Assert.True(ImmutableTypes.IsImmutable(typeof(string).GetMethod(nameof(string.Trim), Type.EmptyTypes)!.GetType()));
+        Assert.True(ImmutableTypes.IsImmutable(typeof(string).Assembly.GetType()));
+    }
+
+    [Fact]
     public void Record_with_only_immutable_fields_is_immutable()
     {
         Assert.True(ImmutableTypes.IsImmutable(typeof(Money)));

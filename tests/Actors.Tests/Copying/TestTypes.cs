@@ -92,3 +92,17 @@ public sealed class TestGrainReference(GrainId grainId) : GrainReference(grainId
 {
     public override Type InterfaceType => typeof(ITestGrain);
 }
+
+public class Account(string owner)
+{
+    private readonly List<string> _history = [owner];
+
+    public IReadOnlyList<string> History => _history;
+
+    public void Record(string entry) => _history.Add(entry);
+}
+
+public sealed class SavingsAccount(string owner, decimal rate) : Account(owner)
+{
+    public decimal Rate { get; } = rate;
+}
