@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Platform.Actors.Hosting;
+using Platform.Actors.Persistence;
 
 namespace Platform.Actors.Testing;
 
@@ -38,6 +39,7 @@ public sealed class TestCluster : IAsyncDisposable
         }
 
         builder.Services.AddSilo(silo => silo.AddGrains([.. _options.GrainAssemblies]));
+        if (_options.ConnectionString is not null) builder.Services.AddPostgresPersistence();
         _options.ConfigureServices?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
@@ -51,16 +53,18 @@ public sealed class TestCluster : IAsyncDisposable
     {
         _silos.Remove(silo);
         await silo.Host.StopAsync();
-        silo.Host.Dispose();
+        if (silo.Host is IAsyncDisposable host) await host.DisposeAsync();
+        else silo.Host.Dispose();
     }
 
     /// <summary>Stops a silo and starts a new one in its place, on the same database.</summary>
     public async Task<TestSilo> RestartSiloAsync(TestSilo silo)
     {
+        var index = _silos.IndexOf(silo);
         await StopSiloAsync(silo);
         var restarted = await StartSiloAsync();
         _silos.Remove(restarted);
-        _silos.Insert(0, restarted);
+        _silos.Insert(index, restarted);
         return restarted;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Actors.Persistence.Migrations;
 using Platform.Actors.Reminders;
 using Platform.Actors.Runtime;
 
@@ -10,10 +11,12 @@ internal sealed partial class SiloHostedService(
     Catalog catalog,
     ReminderService reminders,
     SiloRuntime runtime,
-    ILogger<SiloHostedService> logger) : IHostedService
+    ILogger<SiloHostedService> logger,
+    DatabaseMigrator? migrator = null) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (migrator is not null) await migrator.MigrateAsync(cancellationToken);
         await reminders.StartAsync(cancellationToken);
         LogStarted();
     }
