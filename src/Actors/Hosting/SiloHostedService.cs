@@ -11,6 +11,7 @@ internal sealed partial class SiloHostedService(
     Catalog catalog,
     ReminderService reminders,
     SiloRuntime runtime,
+    SiloLifecycle lifecycle,
     ILogger<SiloHostedService> logger,
     DatabaseMigrator? migrator = null) : IHostedService
 {
@@ -18,11 +19,13 @@ internal sealed partial class SiloHostedService(
     {
         if (migrator is not null) await migrator.MigrateAsync(cancellationToken);
         await reminders.StartAsync(cancellationToken);
+        lifecycle.Activate();
         LogStarted();
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        lifecycle.Deactivate();
         reminders.Dispose();
         await catalog.DeactivateAllAsync(cancellationToken);
         runtime.StopTimeouts();

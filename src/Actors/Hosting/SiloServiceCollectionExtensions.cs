@@ -25,6 +25,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<SiloRuntime>();
         services.AddSingleton<IGrainFactory, GrainFactory>();
         services.AddSingleton<ReminderService>();
+        services.AddSingleton<SiloLifecycle>();
         services.AddHostedService<SiloHostedService>();
         services.AddLogging();
         return services;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using Platform.Actors.Persistence.Migrations;
 
 namespace Platform.Silo.Extensions;
 
@@ -13,13 +14,23 @@ internal static class EmbeddedPostgres
     public const string ConnectionStringKey = "Platform:Postgres:ConnectionString";
     public const string DefaultConnectionString = "Host=localhost;Port=5432;Username=platform;Password=platform;Database=platform";
 
-    /// <summary>Fills in the default connection string when none is configured, and makes sure that server runs.</summary>
-    public static async Task UseEmbeddedDefaultAsync(this IConfigurationManager configuration, string contentRoot)
+    /// <summary>
+    /// Fills in the default connection string when none is configured and makes sure that server runs;
+    /// then creates the database the connection string names, when missing. The silo migrates it at start.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this IConfigurationManager configuration, string contentRoot)
     {
-        if (!string.IsNullOrWhiteSpace(configuration[ConnectionStringKey])) return;
-        configuration[ConnectionStringKey] = DefaultConnectionString;
-        if (await AnswersAsync(DefaultConnectionString)) return;
+        if (string.IsNullOrWhiteSpace(configuration[ConnectionStringKey]))
+        {
+            configuration[ConnectionStringKey] = DefaultConnectionString;
+            if (!await AnswersAsync(DefaultConnectionString)) await StartLocalServerAsync(contentRoot);
+        }
 
+        await DatabaseMigrator.CreateDatabaseIfMissingAsync(configuration[ConnectionStringKey]!);
+    }
+
+    private static async Task StartLocalServerAsync(string contentRoot)
+    {
         var script = FindScript(contentRoot) ?? throw new InvalidOperationException(
             $"No PostgreSQL answers at {Redacted(DefaultConnectionString)} and scripts/ensure-postgres.sh was not found. " +
             $"Start PostgreSQL, or set {ConnectionStringKey} (environment: Platform__Postgres__ConnectionString).");
