@@ -8,6 +8,7 @@ namespace Platform.Actors.Benchmarks;
 /// interface call and a minimal mailbox actor doing the same work.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class GrainCallBenchmarks
 {
     private readonly PlainAdder _plain = new();

@@ -23,6 +23,7 @@ internal sealed class ActivationData
     private int _runningWriters;
     private int _waitingBypassers;
     private bool _deactivateWhenIdle;
+    private bool _drainFirst;
     private bool _finishing;
     private DeactivationReason _deactivationReason;
     private long _lastActive;
@@ -87,7 +88,10 @@ internal sealed class ActivationData
         }
     }
 
-    /// <summary>Deactivates once no request runs (at once when idle). Messages that arrive meanwhile go to the next activation.</summary>
+    /// <summary>
+    /// Deactivates once no request runs (at once when idle). Messages that arrive meanwhile go to the next
+    /// activation; at shutdown, those already accepted run first, since there may be no next activation.
+    /// </summary>
     public void Deactivate(DeactivationReason reason)
     {
         lock (_lock)
@@ -98,11 +102,9 @@ internal sealed class ActivationData
                     _status = ActivationStatus.Invalid;
                     break;
                 case ActivationStatus.Activating:
+                case ActivationStatus.Valid when _running > 0 || (reason.Code == DeactivationReasonCode.ShuttingDown && _waiting.Count > 0):
                     _deactivateWhenIdle = true;
-                    _deactivationReason = reason;
-                    return;
-                case ActivationStatus.Valid when _running > 0:
-                    _deactivateWhenIdle = true;
+                    _drainFirst |= reason.Code == DeactivationReasonCode.ShuttingDown;
                     _deactivationReason = reason;
                     return;
                 case ActivationStatus.Valid:
@@ -233,7 +235,7 @@ internal sealed class ActivationData
                 return;
             }
 
-            if (_deactivateWhenIdle && _running == 0)
+            if (ReadyToDeactivateLocked())
             {
                 BeginDeactivationLocked(_deactivationReason);
                 return;
@@ -242,6 +244,8 @@ internal sealed class ActivationData
             AdmitWaitingLocked();
         }
     }
+
+    private bool ReadyToDeactivateLocked() => _deactivateWhenIdle && _running == 0 && (!_drainFirst || _waiting.Count == 0);
 
     private void EnqueueWaitingLocked(Message message)
     {
@@ -314,7 +318,7 @@ internal sealed class ActivationData
         {
             _status = ActivationStatus.Valid;
             _lastActive = _catalog.Time.GetTimestamp();
-            if (_deactivateWhenIdle) BeginDeactivationLocked(_deactivationReason);
+            if (ReadyToDeactivateLocked()) BeginDeactivationLocked(_deactivationReason);
             else AdmitWaitingLocked();
         }
     }

@@ -4,12 +4,20 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
     : Grain, ICounterGrain
 {
     private readonly Guid _activationId = Guid.NewGuid();
+    private bool _unsaved;
 
     public async Task<int> Increment()
     {
         counter.State.Count++;
         await counter.WriteStateAsync();
         return counter.State.Count;
+    }
+
+    public Task IncrementLater()
+    {
+        counter.State.Count++;
+        _unsaved = true;
+        return Task.CompletedTask;
     }
 
     public Task<int> Get() => Task.FromResult(counter.State.Count);
@@ -22,9 +30,9 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (_unsaved) await counter.WriteStateAsync(cancellationToken);
         probe.Record($"deactivated:{this.GetPrimaryKeyString()}:{reason.Code}");
-        return Task.CompletedTask;
     }
 }

@@ -42,6 +42,30 @@ public sealed class PersistenceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Writes_made_while_deactivating_at_shutdown_are_stored()
+    {
+        var key = Key();
+        var grain = fixture.GrainFactory.GetGrain<ICounterGrain>(key);
+        await grain.IncrementLater();
+        await grain.IncrementLater();
+
+        await fixture.Cluster.RestartSiloAsync(fixture.Cluster.Silos[0]);
+
+        Assert.Equal(2, await fixture.GrainFactory.GetGrain<ICounterGrain>(key).Get());
+    }
+
+    [Fact]
+    public async Task Request_running_when_the_silo_stops_finishes_and_answers()
+    {
+        var grain = fixture.GrainFactory.GetGrain<IInterleavingGrain>(Key(), "Platform.Actors.Tests.Grains.InterleavingGrain");
+        var running = grain.Hold(300);
+
+        await fixture.Cluster.RestartSiloAsync(fixture.Cluster.Silos[0]);
+
+        Assert.Equal(1, await running);
+    }
+
+    [Fact]
     public async Task Write_over_a_moved_etag_fails_and_the_grain_starts_again_from_storage()
     {
         var grain = fixture.GrainFactory.GetGrain<ICounterGrain>(Key());
