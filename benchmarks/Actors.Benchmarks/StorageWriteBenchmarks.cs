@@ -1,82 +1,108 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using NpgsqlTypes;
 using Platform.Actors.Persistence;
 using Platform.Actors.Testing;
 
 namespace Platform.Actors.Benchmarks;
 
 /// <summary>
-/// Figure 3: <see cref="IGrainStorage.WriteAsync"/> (etag-checked, batched) against a plain Npgsql upsert of
-/// the same JSON, one command per write, at the same concurrency. Each writer owns one row and writes it
-/// again and again, as a grain would; 1,024 writes per invocation, spread over the writers. The plain
-/// path may use up to 64 connections; the batched one uses its writer loops' (4 by default).
+/// Grain state writes through <see cref="PostgresGrainStorage"/> (etag-checked, batched) against the
+/// plainest alternative: one unchecked upsert command per write, from the same data source. Each writer
+/// writes its own row again and again, carrying its etag, as an active grain does.
+/// Needs PostgreSQL: ./scripts/ensure-postgres.sh (or PLATFORM_TEST_DB).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[Config(typeof(ShortRunConfig))]
 public class StorageWriteBenchmarks
 {
     private const int WritesPerInvocation = 1024;
+    private const string StateName = "bench";
 
-    private static readonly byte[] Payload = Encoding.UTF8.GetBytes(
-        """{"count":1234,"name":"CosmicOtter42","interests":["coffee","jazz","chess"],"updatedAt":"2026-11-21T12:00:00Z"}""");
+    private const string PlainUpsertSql = """
+        INSERT INTO grain_state (grain_type, grain_key, state_name, payload, version)
+        VALUES ($1, $2, $3, $4, 1)
+        ON CONFLICT (grain_type, grain_key, state_name) DO UPDATE
+        SET payload = excluded.payload, version = grain_state.version + 1, modified_at = now()
+        """;
 
-    private TestDatabase _database = null!;
-    private ServiceProvider _services = null!;
-    private IGrainStorage _storage = null!;
-    private NpgsqlDataSource _plain = null!;
-    private string?[] _etags = null!;
+    // About the size of a small grain state: a user's profile with a few fields.
+    private static readonly byte[] Payload = """
+        {"userId":"5f1c2a7e","displayName":"Ada Lovelace","badges":["tipper","early-bird","chatty"],"interests":["math","poetry","engines"],"score":1843,"lastSeen":"2026-11-21T09:00:00Z"}
+        """u8.ToArray();
+
+    private TestDatabase? _database;
+    private NpgsqlDataSource? _dataSource;
+    private PostgresGrainStorage? _storage;
+    private GrainId[] _grains = [];
+    private string?[] _etags = [];
 
     [Params(1, 16, 256)]
     public int Writers { get; set; }
 
     [GlobalSetup]
-    public async Task SetUpAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("Platform:Postgres:ConnectionString", _database.ConnectionString)])
-            .Build();
-        _services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddPostgresPersistence().BuildServiceProvider();
-        _storage = _services.GetRequiredService<IGrainStorage>();
-        // PostgreSQL allows 100 connections by default; a pool of 100 per writer set would be refused at 256 writers.
-        _plain = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { MaxPoolSize = 64 }.ConnectionString);
-        _etags = new string?[Writers];
-    }
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
 
     [GlobalCleanup]
-    public async Task TearDownAsync()
-    {
-        await _plain.DisposeAsync();
-        await _services.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = WritesPerInvocation, Description = "plain Npgsql upsert")]
-    public Task PlainUpsert() => RunWriters(async writer =>
+    [Benchmark(Baseline = true, OperationsPerInvoke = WritesPerInvocation)]
+    public Task PlainUpsert() => RunWritersAsync(async writer =>
     {
-        await using var command = _plain.CreateCommand("""
-            insert into grain_state (grain_type, grain_key, state_name, payload, version)
-            values ('plain', $1, 'state', $2::jsonb, 1)
-            on conflict (grain_type, grain_key, state_name) do update
-                set payload = excluded.payload, version = grain_state.version + 1, modified_at = now()
-            """);
-        command.Parameters.Add(new() { Value = Key(writer) });
-        command.Parameters.Add(new() { Value = Encoding.UTF8.GetString(Payload) });
+        await using var command = _dataSource!.CreateCommand(PlainUpsertSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "plain" });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _grains[writer].Key });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StateName });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = Payload });
         await command.ExecuteNonQueryAsync();
     });
 
-    [Benchmark(OperationsPerInvoke = WritesPerInvocation, Description = "WriteStateAsync path (batched, etag-checked)")]
-    public Task GrainStorageWrite() => RunWriters(async writer =>
-        _etags[writer] = await _storage.WriteAsync(new GrainId("bench", Key(writer)), "state", Payload, _etags[writer], CancellationToken.None));
+    [Benchmark(OperationsPerInvoke = WritesPerInvocation)]
+    public Task GrainStorageWrite() => RunWritersAsync(async writer =>
+        _etags[writer] = await _storage!.WriteAsync(_grains[writer], StateName, Payload, _etags[writer], default));
 
-    private static string Key(int writer) => writer.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private Task RunWriters(Func<int, Task> write) =>
-        Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+    private Task RunWritersAsync(Func<int, Task> write)
+    {
+        var writesEach = WritesPerInvocation / Writers;
+        return Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
         {
-            for (var i = 0; i < WritesPerInvocation / Writers; i++) await write(writer);
+            for (var i = 0; i < writesEach; i++) await write(writer);
         })));
+    }
+
+    private async Task SetupAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        // Below the server's max_connections (100 by default), which 256 writers with a pool each would exceed.
+        var connectionString = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { MaxPoolSize = 64 }.ConnectionString;
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _storage = new PostgresGrainStorage(_dataSource, Options.Create(new GrainStorageOptions()), NullLogger<PostgresGrainStorage>.Instance);
+        _grains = [.. Enumerable.Range(0, Writers).Select(writer => new GrainId("bench", $"writer-{writer}"))];
+        _etags = new string?[Writers];
+
+        // Both paths start from existing rows, so every measured write is an update.
+        for (var writer = 0; writer < Writers; writer++)
+        {
+            _etags[writer] = await _storage.WriteAsync(_grains[writer], StateName, Payload, null, default);
+        }
+
+        await RunWritersAsync(async writer =>
+        {
+            await using var command = _dataSource.CreateCommand(PlainUpsertSql);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "plain" });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _grains[writer].Key });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StateName });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = Payload });
+            await command.ExecuteNonQueryAsync();
+        });
+    }
+
+    private async Task CleanupAsync()
+    {
+        if (_storage is not null) await _storage.DisposeAsync();
+        if (_dataSource is not null) await _dataSource.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
 }

@@ -1,56 +1,84 @@
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Platform.Actors.Persistence;
 using Platform.Actors.Persistence.Migrations;
 
 namespace Platform.Actors.Testing;
 
 /// <summary>
-/// A database of its own for one test fixture, migrated, on the server named by <c>PLATFORM_TEST_DB</c>;
-/// dropped on dispose. Isolation by name, not by cleaning up between tests.
+/// A fresh, uniquely named database for one test fixture, dropped when disposed. The server comes from
+/// the <c>PLATFORM_TEST_DB</c> environment variable (default: <see cref="DefaultServer"/>).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     public const string ServerVariable = "PLATFORM_TEST_DB";
     public const string DefaultServer = "Host=localhost;Port=5432;Username=platform;Password=platform;Database=postgres";
 
-    private TestDatabase(string name, string connectionString)
+    private TestDatabase(string connectionString, string name)
     {
-        Name = name;
         ConnectionString = connectionString;
+        Name = name;
     }
-
-    public string Name { get; }
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public string Name { get; }
+
+    /// <summary>Creates a database and applies the migrations to it.</summary>
+    public static Task<TestDatabase> CreateAsync(CancellationToken cancellationToken = default) => CreateAsync(migrate: true, cancellationToken);
+
+    /// <summary>Creates a database, migrated or left empty (for testing the migrator itself).</summary>
+    public static async Task<TestDatabase> CreateAsync(bool migrate, CancellationToken cancellationToken = default)
     {
         var server = Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } configured ? configured : DefaultServer;
-        var name = $"platform_test_{Guid.NewGuid().ToString("N")[..8]}";
+        var name = $"platform_test_{Guid.NewGuid():N}"[..22];
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         try
         {
-            await DatabaseMigrator.CreateDatabaseIfMissingAsync(connectionString);
+            await DatabaseMigrator.CreateDatabaseIfMissingAsync(connectionString, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (IsUnreachable(e))
         {
+            var role = new NpgsqlConnectionStringBuilder(server).Username;
             throw new InvalidOperationException(
-                $"Cannot create a test database on {new NpgsqlConnectionStringBuilder(server) { Password = null }}: {exception.Message} " +
-                $"Run ./scripts/ensure-postgres.sh, or set {ServerVariable} to a server where the role can create databases.",
-                exception);
+                $"Cannot create a test database on the PostgreSQL server '{Describe(server)}': {e.Message.TrimEnd('.')}. " +
+                $"To fix it, run ./scripts/ensure-postgres.sh, or set {ServerVariable} to a server where role '{role}' can create databases.", e);
         }
 
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
-        return new TestDatabase(name, connectionString);
+        var database = new TestDatabase(connectionString, name);
+        if (migrate)
+        {
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return database;
     }
+
+    public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
     public async ValueTask DisposeAsync()
     {
-        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop database if exists {DatabaseMigrator.QuoteIdentifier(Name)} with (force)", connection);
-        await drop.ExecuteNonQueryAsync();
+        // Pooled connections still sit in the database; FORCE ends them, and clearing the pool stops Npgsql reusing them.
+        using (var pooled = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(pooled);
+        await PostgresDatabases.DropAsync(ConnectionString, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static bool IsUnreachable(Exception e) => e switch
+    {
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.InvalidPassword
+            or PostgresErrorCodes.InvalidAuthorizationSpecification
+            or PostgresErrorCodes.InsufficientPrivilege
+            or PostgresErrorCodes.InvalidCatalogName,
+        NpgsqlException { InnerException: SocketException or TimeoutException } => true,
+        SocketException or TimeoutException => true,
+        _ => false,
+    };
+
+    private static string Describe(string server)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(server);
+        return $"Host={builder.Host};Port={builder.Port};Username={builder.Username}";
     }
 }

@@ -1,13 +1,24 @@
 using System.Text.Json;
+using Platform.Actors.Persistence.Batching;
 
 namespace Platform.Actors.Persistence;
 
-/// <summary>A grain's state as JSON in <see cref="IGrainStorage"/>, with the etag of what was last read or written.</summary>
-internal sealed class PersistentState<TState>(GrainId grainId, string stateName, IGrainStorage storage) : IPersistentState<TState>
+/// <summary>A grain's state as JSON in <see cref="IGrainStorage"/>, tracking the etag of what it last read or wrote.</summary>
+internal sealed class PersistentState<TState> : IPersistentState<TState>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    public TState State { get; set; } = NewState();
+    private readonly StateRow _row;
+    private readonly IGrainStorage _storage;
+
+    public PersistentState(GrainId grainId, string stateName, IGrainStorage storage)
+    {
+        _row = new StateRow(grainId, stateName);
+        _storage = storage;
+        State = CreateNew();
+    }
+
+    public TState State { get; set; }
 
     public string? Etag { get; private set; }
 
@@ -15,36 +26,39 @@ internal sealed class PersistentState<TState>(GrainId grainId, string stateName,
 
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
-        var record = await storage.ReadAsync(grainId, stateName, cancellationToken);
+        var record = await _storage.ReadAsync(_row.GrainId, _row.StateName, cancellationToken).ConfigureAwait(false);
         Etag = record?.Etag;
         RecordExists = record?.Payload is not null;
-        State = record?.Payload is { } payload ? JsonSerializer.Deserialize<TState>(payload, Json) ?? NewState() : NewState();
+        State = record?.Payload is { } payload ? Deserialize(payload) : CreateNew();
     }
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
-        Etag = await storage.WriteAsync(grainId, stateName, JsonSerializer.SerializeToUtf8Bytes(State, Json), Etag, cancellationToken);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(State, JsonOptions);
+        Etag = await _storage.WriteAsync(_row.GrainId, _row.StateName, payload, Etag, cancellationToken).ConfigureAwait(false);
         RecordExists = true;
     }
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
-        Etag = await storage.ClearAsync(grainId, stateName, Etag, cancellationToken);
+        Etag = await _storage.ClearAsync(_row.GrainId, _row.StateName, Etag, cancellationToken).ConfigureAwait(false);
         RecordExists = false;
-        State = NewState();
+        State = CreateNew();
     }
 
-    private static TState NewState()
+    private TState Deserialize(byte[] payload) =>
+        JsonSerializer.Deserialize<TState>(payload, JsonOptions) ?? CreateNew(); // the JSON "null"
+
+    private static TState CreateNew()
     {
         try
         {
             return Activator.CreateInstance<TState>();
         }
-        catch (MissingMethodException exception)
+        catch (MissingMethodException e)
         {
             throw new InvalidOperationException(
-                $"Grain state type {typeof(TState)} needs a public parameterless constructor, so a grain without stored state starts from a new one.",
-                exception);
+                $"Persistent state type {typeof(TState).FullName} needs a public parameterless constructor: a grain with no stored state starts from new {typeof(TState).Name}().", e);
         }
     }
 }

@@ -1,6 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Actors.Persistence.Migrations;
 using Platform.Actors.Reminders;
 
@@ -8,17 +10,26 @@ namespace Platform.Actors.Persistence;
 
 public static class PostgresPersistenceExtensions
 {
-    /// <summary>Grain state and reminders in PostgreSQL (<c>Platform:Postgres</c>), migrated when the silo starts.</summary>
+    /// <summary>
+    /// Grain state, reminders and the schema migrator on PostgreSQL, configured from <c>Platform:Postgres</c>
+    /// and <c>Platform:GrainStorage</c>; bad settings stop the host at start-up with the setting's name.
+    /// </summary>
     public static IServiceCollection AddPostgresPersistence(this IServiceCollection services)
     {
         services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GrainStorageOptions>().BindConfiguration(GrainStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString));
-        services.AddSingleton<DatabaseMigrator>();
-        services.AddSingleton<StateWriteBatcher>();
-        services.AddSingleton<IGrainStorage, PostgresGrainStorage>();
-        services.AddSingleton<IPersistentStateFactory, PersistentStateFactory>();
-        services.AddSingleton<IReminderTable, PostgresReminderTable>();
+
+        services.TryAddSingleton(provider =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(provider.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString);
+            if (provider.GetService<ILoggerFactory>() is { } loggerFactory) builder.UseLoggerFactory(loggerFactory);
+            return builder.Build();
+        });
+        services.TryAddSingleton<PostgresGrainStorage>();
+        services.TryAddSingleton<IGrainStorage>(provider => provider.GetRequiredService<PostgresGrainStorage>());
+        services.TryAddSingleton<IPersistentStateFactory, PersistentStateFactory>();
+        services.TryAddSingleton<IReminderTable, PostgresReminderTable>();
+        services.TryAddSingleton<DatabaseMigrator>();
         return services;
     }
 }

@@ -130,7 +130,7 @@ internal sealed class ActivationData
 
     public void DelayDeactivation(TimeSpan duration)
     {
-        var until = _catalog.Time.GetTimestamp() + (long)(duration.TotalSeconds * _catalog.Time.TimestampFrequency);
+        var until = _catalog.Time.GetTimestamp() + _catalog.Time.TimestampTicks(duration);
         lock (_lock) _keepAliveUntil = Math.Max(_keepAliveUntil, until);
     }
 

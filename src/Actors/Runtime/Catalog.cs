@@ -115,7 +115,7 @@ internal sealed partial class Catalog : IDisposable
         foreach (var activation in _activations.Values)
         {
             var age = activation.ClassInfo.CollectionAge ?? CollectionOptions.CollectionAge;
-            if (!activation.IsIdle(now, (long)(age.TotalSeconds * Time.TimestampFrequency))) continue;
+            if (!activation.IsIdle(now, Time.TimestampTicks(age))) continue;
             activation.Deactivate(new DeactivationReason(DeactivationReasonCode.ActivationIdle, $"Idle for {age}."));
             collected++;
         }

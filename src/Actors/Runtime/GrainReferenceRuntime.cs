@@ -32,7 +32,7 @@ public abstract class GrainReferenceRuntime
 
         request.CopyArguments();
         var timeout = method.ResponseTimeout ?? ResponseTimeout;
-        var deadline = Time.GetTimestamp() + (long)(timeout.TotalSeconds * Time.TimestampFrequency);
+        var deadline = Time.GetTimestamp() + Time.TimestampTicks(timeout);
         var call = new PendingCall<TResult>(timeout, deadline);
         var message = new Message(target.GrainId, request, call, CurrentCallChain(), deadline);
         call.Message = message;
@@ -44,8 +44,7 @@ public abstract class GrainReferenceRuntime
     internal void SendOneWay(GrainReference target, GrainRequest request)
     {
         request.CopyArguments();
-        var timeout = request.Method.ResponseTimeout ?? ResponseTimeout;
-        var deadline = Time.GetTimestamp() + (long)(timeout.TotalSeconds * Time.TimestampFrequency);
+        var deadline = Time.GetTimestamp() + Time.TimestampTicks(request.Method.ResponseTimeout ?? ResponseTimeout);
         Send(new Message(target.GrainId, request, responseSink: null, CurrentCallChain(), deadline));
     }
 

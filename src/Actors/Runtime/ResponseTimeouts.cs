@@ -19,7 +19,7 @@ internal sealed class ResponseTimeouts : IDisposable
     public ResponseTimeouts(TimeProvider time)
     {
         _time = time;
-        _ticksPerSlot = (long)(Resolution.TotalSeconds * time.TimestampFrequency);
+        _ticksPerSlot = time.TimestampTicks(Resolution);
         _slots = new ConcurrentQueue<IExpiringCall>[1024];
         for (var i = 0; i < _slots.Length; i++) _slots[i] = new ConcurrentQueue<IExpiringCall>();
         _sweptUpTo = time.GetTimestamp() / _ticksPerSlot;

@@ -22,26 +22,32 @@ internal static class EmbeddedPostgres
     {
         if (string.IsNullOrWhiteSpace(configuration[ConnectionStringKey]))
         {
-            configuration[ConnectionStringKey] = DefaultConnectionString;
-            if (!await AnswersAsync(DefaultConnectionString)) await StartLocalServerAsync(contentRoot);
+            configuration[ConnectionStringKey] = await AnswersAsync(DefaultConnectionString)
+                ? DefaultConnectionString
+                : await StartLocalServerAsync(contentRoot);
         }
 
         await DatabaseMigrator.CreateDatabaseIfMissingAsync(configuration[ConnectionStringKey]!);
     }
 
-    private static async Task StartLocalServerAsync(string contentRoot)
+    /// <summary>Runs the script, and returns the connection string it prints last (not root, it may use a server of its own on another port).</summary>
+    private static async Task<string> StartLocalServerAsync(string contentRoot)
     {
         var script = FindScript(contentRoot) ?? throw new InvalidOperationException(
             $"No PostgreSQL answers at {Redacted(DefaultConnectionString)} and scripts/ensure-postgres.sh was not found. " +
             $"Start PostgreSQL, or set {ConnectionStringKey} (environment: Platform__Postgres__ConnectionString).");
         Console.WriteLine($"Starting the local PostgreSQL with {script} ...");
         using var process = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0 || !await AnswersAsync(DefaultConnectionString))
+        var connectionString = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        if (process.ExitCode != 0 || connectionString is null || !await AnswersAsync(connectionString))
         {
-            throw new InvalidOperationException($"{script} could not start PostgreSQL (exit code {process.ExitCode}):\n{output}");
+            throw new InvalidOperationException($"{script} could not start PostgreSQL (exit code {process.ExitCode}):\n{output}{await errors}");
         }
+
+        return connectionString;
     }
 
     private static async Task<bool> AnswersAsync(string connectionString)

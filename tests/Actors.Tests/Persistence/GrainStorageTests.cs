@@ -1,141 +1,168 @@
 using System.Text;
+using Platform.Actors.Persistence;
+using Xunit;
 
 namespace Platform.Actors.Tests.Persistence;
 
-[Collection(StorageCollection.Name)]
-public sealed class GrainStorageTests(StorageFixture fixture)
+[Collection(PostgresCollection.Name)]
+public sealed class GrainStorageTests(PostgresFixture fixture)
 {
-    private static readonly CancellationToken None = CancellationToken.None;
+    private const string StateName = "state";
 
     [Fact]
-    public async Task Write_then_read_returns_the_payload_and_its_etag()
+    public async Task Write_then_read_round_trips_the_payload_and_etag()
     {
-        var grain = NewGrain();
+        var grain = PostgresFixture.NewGrainId();
 
-        var etag = await fixture.Storage.WriteAsync(grain, "s", Json("""{"n":1}"""), null, None);
-        var record = await fixture.Storage.ReadAsync(grain, "s", None);
+        var etag = await fixture.Storage.WriteAsync(grain, StateName, Json("""{"count":1}"""), null, default);
+        var record = await fixture.Storage.ReadAsync(grain, StateName, default);
 
-        Assert.Equal(etag, record!.Etag);
-        Assert.Equal("""{"n": 1}""", Encoding.UTF8.GetString(record.Payload!));
+        Assert.Equal("1", etag);
+        Assert.NotNull(record);
+        Assert.Equal("""{"count": 1}""", Encoding.UTF8.GetString(record.Payload!));
+        Assert.Equal(etag, record.Etag);
     }
 
     [Fact]
-    public async Task Reading_a_state_never_written_returns_null()
+    public async Task Read_of_a_state_never_written_returns_null()
     {
-        Assert.Null(await fixture.Storage.ReadAsync(NewGrain(), "s", None));
+        Assert.Null(await fixture.Storage.ReadAsync(PostgresFixture.NewGrainId(), StateName, default));
     }
 
     [Fact]
-    public async Task Second_writer_with_a_stale_etag_gets_InconsistentStateException()
+    public async Task Each_write_bumps_the_version()
     {
-        var grain = NewGrain();
-        var first = await fixture.Storage.WriteAsync(grain, "s", Json("1"), null, None);
-        await fixture.Storage.WriteAsync(grain, "s", Json("2"), first, None);
+        var grain = PostgresFixture.NewGrainId();
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => fixture.Storage.WriteAsync(grain, "s", Json("3"), first, None));
+        var first = await fixture.Storage.WriteAsync(grain, StateName, Json("1"), null, default);
+        var second = await fixture.Storage.WriteAsync(grain, StateName, Json("2"), first, default);
+        var third = await fixture.Storage.WriteAsync(grain, StateName, Json("3"), second, default);
 
-        Assert.Equal("2", Text(await fixture.Storage.ReadAsync(grain, "s", None)));
+        Assert.Equal(["1", "2", "3"], [first, second, third]);
+    }
+
+    [Fact]
+    public async Task Second_writer_with_stale_etag_gets_InconsistentStateException()
+    {
+        var grain = PostgresFixture.NewGrainId();
+        var read = await fixture.Storage.WriteAsync(grain, StateName, Json("1"), null, default);
+        await fixture.Storage.WriteAsync(grain, StateName, Json("2"), read, default);
+
+        var conflict = await Assert.ThrowsAsync<InconsistentStateException>(
+            () => fixture.Storage.WriteAsync(grain, StateName, Json("3"), read, default));
+
+        Assert.Equal("2", conflict.StoredEtag);
+        Assert.Equal("1", conflict.CurrentEtag);
+        Assert.Contains(grain.ToString(), conflict.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Two_writers_racing_from_the_same_etag_one_wins()
     {
-        var grain = NewGrain();
-        var etag = await fixture.Storage.WriteAsync(grain, "s", Json("0"), null, None);
+        var grain = PostgresFixture.NewGrainId();
+        var etag = await fixture.Storage.WriteAsync(grain, StateName, Json("0"), null, default);
+        // Separate storages have separate writer loops, so the two writes race in the database itself.
+        await using var other = fixture.CreateStorage(new());
 
-        var racers = await Task.WhenAll(Enumerable.Range(1, 8).Select(async i =>
-        {
-            try
-            {
-                await fixture.Storage.WriteAsync(grain, "s", Json(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), etag, None);
-                return true;
-            }
-            catch (InconsistentStateException)
-            {
-                return false;
-            }
-        }));
+        var outcomes = await Task.WhenAll(
+            Outcome(fixture.Storage.WriteAsync(grain, StateName, Json("\"a\""), etag, default)),
+            Outcome(other.WriteAsync(grain, StateName, Json("\"b\""), etag, default)));
 
-        Assert.Single(racers, won => won);
+        Assert.Single(outcomes, outcome => outcome == "2");
+        Assert.Single(outcomes, outcome => outcome == nameof(InconsistentStateException));
     }
 
     [Fact]
-    public async Task First_write_conflicts_when_a_row_already_exists()
+    public async Task First_write_with_a_null_etag_conflicts_when_a_row_exists()
     {
-        var grain = NewGrain();
-        await fixture.Storage.WriteAsync(grain, "s", Json("1"), null, None);
+        var grain = PostgresFixture.NewGrainId();
+        await fixture.Storage.WriteAsync(grain, StateName, Json("1"), null, default);
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => fixture.Storage.WriteAsync(grain, "s", Json("2"), null, None));
+        var conflict = await Assert.ThrowsAsync<InconsistentStateException>(
+            () => fixture.Storage.WriteAsync(grain, StateName, Json("2"), null, default));
+
+        Assert.Equal("1", conflict.StoredEtag);
+        Assert.Null(conflict.CurrentEtag);
     }
 
     [Fact]
-    public async Task Clear_keeps_counting_versions_so_a_writer_from_before_the_clear_conflicts()
+    public async Task Write_with_an_etag_conflicts_when_no_row_exists()
     {
-        var grain = NewGrain();
-        var written = await fixture.Storage.WriteAsync(grain, "s", Json("1"), null, None);
-        var cleared = await fixture.Storage.ClearAsync(grain, "s", written, None);
+        var grain = PostgresFixture.NewGrainId();
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => fixture.Storage.WriteAsync(grain, "s", Json("2"), written, None));
-        var record = await fixture.Storage.ReadAsync(grain, "s", None);
-        Assert.Null(record!.Payload);
-        Assert.Equal(cleared, record.Etag);
-        await fixture.Storage.WriteAsync(grain, "s", Json("3"), cleared, None);
+        var conflict = await Assert.ThrowsAsync<InconsistentStateException>(
+            () => fixture.Storage.WriteAsync(grain, StateName, Json("1"), "4", default));
+
+        Assert.Null(conflict.StoredEtag);
+        Assert.Null(await fixture.Storage.ReadAsync(grain, StateName, default));
     }
 
     [Fact]
-    public async Task Concurrent_writes_to_many_rows_all_succeed_each_with_its_own_version()
+    public async Task Clear_keeps_the_version_counting_and_reads_back_a_null_payload()
     {
-        var grains = Enumerable.Range(0, 500).Select(_ => NewGrain()).ToArray();
-        var firsts = await Task.WhenAll(grains.Select(g => fixture.Storage.WriteAsync(g, "s", Json("1"), null, None)));
+        var grain = PostgresFixture.NewGrainId();
+        var written = await fixture.Storage.WriteAsync(grain, StateName, Json("1"), null, default);
 
-        var seconds = await Task.WhenAll(grains.Select((g, i) => fixture.Storage.WriteAsync(g, "s", Json("2"), firsts[i], None)));
+        var cleared = await fixture.Storage.ClearAsync(grain, StateName, written, default);
+        var record = await fixture.Storage.ReadAsync(grain, StateName, default);
 
-        Assert.All(firsts, etag => Assert.Equal("1", etag));
-        Assert.All(seconds, etag => Assert.Equal("2", etag));
+        Assert.Equal("2", cleared);
+        Assert.Equal(new GrainStateRecord(null, "2"), record);
     }
 
     [Fact]
-    public async Task Writes_to_one_row_in_one_burst_are_checked_one_after_another()
+    public async Task Clear_then_write_with_the_pre_clear_etag_conflicts()
     {
-        var grain = NewGrain();
-        var etag = await fixture.Storage.WriteAsync(grain, "s", Json("0"), null, None);
+        var grain = PostgresFixture.NewGrainId();
+        var beforeClear = await fixture.Storage.WriteAsync(grain, StateName, Json("1"), null, default);
+        await fixture.Storage.ClearAsync(grain, StateName, beforeClear, default);
 
-        // Same row, same expected etag: a single statement cannot hold both, so they go in turn and one conflicts.
-        var first = fixture.Storage.WriteAsync(grain, "s", Json("1"), etag, None);
-        var second = fixture.Storage.WriteAsync(grain, "s", Json("2"), etag, None);
-        var outcomes = await Task.WhenAll(Outcome(first), Outcome(second));
+        var conflict = await Assert.ThrowsAsync<InconsistentStateException>(
+            () => fixture.Storage.WriteAsync(grain, StateName, Json("2"), beforeClear, default));
 
-        Assert.Equal(["conflict", "ok"], outcomes.Order());
+        Assert.Equal("2", conflict.StoredEtag);
     }
 
     [Fact]
-    public async Task States_of_one_grain_are_stored_apart_by_name()
+    public async Task Clear_with_a_stale_etag_conflicts()
     {
-        var grain = NewGrain();
-        await fixture.Storage.WriteAsync(grain, "a", Json("1"), null, None);
-        await fixture.Storage.WriteAsync(grain, "b", Json("2"), null, None);
+        var grain = PostgresFixture.NewGrainId();
+        var first = await fixture.Storage.WriteAsync(grain, StateName, Json("1"), null, default);
+        await fixture.Storage.WriteAsync(grain, StateName, Json("2"), first, default);
 
-        Assert.Equal("1", Text(await fixture.Storage.ReadAsync(grain, "a", None)));
-        Assert.Equal("2", Text(await fixture.Storage.ReadAsync(grain, "b", None)));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => fixture.Storage.ClearAsync(grain, StateName, first, default));
     }
+
+    [Fact]
+    public async Task States_of_one_grain_are_kept_apart_by_name()
+    {
+        var grain = PostgresFixture.NewGrainId();
+
+        await fixture.Storage.WriteAsync(grain, "profile", Json("\"p\""), null, default);
+        await fixture.Storage.WriteAsync(grain, "settings", Json("\"s\""), null, default);
+
+        Assert.Equal("\"p\"", Encoding.UTF8.GetString((await fixture.Storage.ReadAsync(grain, "profile", default))!.Payload!));
+        Assert.Equal("\"s\"", Encoding.UTF8.GetString((await fixture.Storage.ReadAsync(grain, "settings", default))!.Payload!));
+    }
+
+    [Fact]
+    public async Task An_etag_this_storage_did_not_issue_is_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => fixture.Storage.WriteAsync(PostgresFixture.NewGrainId(), StateName, Json("1"), "W/\"abc\"", default));
+    }
+
+    private static byte[] Json(string json) => Encoding.UTF8.GetBytes(json);
 
     private static async Task<string> Outcome(Task<string> write)
     {
         try
         {
-            await write;
-            return "ok";
+            return await write;
         }
         catch (InconsistentStateException)
         {
-            return "conflict";
+            return nameof(InconsistentStateException);
         }
     }
-
-    private static GrainId NewGrain() => new("storage-test", Guid.NewGuid().ToString("N"));
-
-    private static byte[] Json(string json) => Encoding.UTF8.GetBytes(json);
-
-    private static string? Text(Platform.Actors.Persistence.GrainStateRecord? record) =>
-        record?.Payload is { } payload ? Encoding.UTF8.GetString(payload) : null;
 }

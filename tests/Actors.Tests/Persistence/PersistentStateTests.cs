@@ -1,76 +1,107 @@
+using Platform.Actors.Persistence;
+using Xunit;
+
 namespace Platform.Actors.Tests.Persistence;
 
-[Collection(StorageCollection.Name)]
-public sealed class PersistentStateTests(StorageFixture fixture)
+[Collection(PostgresCollection.Name)]
+public sealed class PersistentStateTests(PostgresFixture fixture)
 {
+    private PersistentStateFactory Factory => new(fixture.Storage);
+
     [Fact]
-    public async Task New_state_has_no_record_and_no_etag()
+    public async Task Reading_a_state_never_written_gives_a_new_state_and_no_record()
     {
-        var state = fixture.States.Create<Profile>(NewGrain(), "profile");
+        var state = Factory.Create<CartState>(PostgresFixture.NewGrainId("cart"), "cart");
 
         await state.ReadStateAsync();
 
+        Assert.Empty(state.State.Items);
         Assert.False(state.RecordExists);
         Assert.Null(state.Etag);
-        Assert.Equal(new Profile().Name, state.State.Name);
     }
 
     [Fact]
-    public async Task Written_state_is_read_back_by_another_instance()
+    public async Task Written_state_is_read_back_by_another_activation()
     {
-        var grain = NewGrain();
-        var writer = fixture.States.Create<Profile>(grain, "profile");
-        writer.State.Name = "Ada";
-        writer.State.Tags.Add("math");
-        await writer.WriteStateAsync();
+        var grain = PostgresFixture.NewGrainId("cart");
+        var writer = Factory.Create<CartState>(grain, "cart");
+        writer.State.Items.Add("apple");
+        writer.State.Owner = "ada";
 
-        var reader = fixture.States.Create<Profile>(grain, "profile");
+        await writer.WriteStateAsync();
+        var reader = Factory.Create<CartState>(grain, "cart");
         await reader.ReadStateAsync();
 
+        Assert.Equal(["apple"], reader.State.Items);
+        Assert.Equal("ada", reader.State.Owner);
         Assert.True(reader.RecordExists);
         Assert.Equal(writer.Etag, reader.Etag);
-        Assert.Equal("Ada", reader.State.Name);
-        Assert.Equal(["math"], reader.State.Tags);
     }
 
     [Fact]
-    public async Task Stale_instance_cannot_overwrite_a_newer_write()
+    public async Task Clear_resets_the_state_and_a_later_read_finds_no_record()
     {
-        var grain = NewGrain();
-        var first = fixture.States.Create<Profile>(grain, "profile");
-        var second = fixture.States.Create<Profile>(grain, "profile");
-        await first.ReadStateAsync();
-        await second.ReadStateAsync();
-
-        await first.WriteStateAsync();
-
-        await Assert.ThrowsAsync<InconsistentStateException>(() => second.WriteStateAsync());
-    }
-
-    [Fact]
-    public async Task Clear_resets_the_state_and_the_record()
-    {
-        var grain = NewGrain();
-        var state = fixture.States.Create<Profile>(grain, "profile");
-        state.State.Name = "Ada";
+        var grain = PostgresFixture.NewGrainId("cart");
+        var state = Factory.Create<CartState>(grain, "cart");
+        state.State.Items.Add("pear");
         await state.WriteStateAsync();
 
         await state.ClearStateAsync();
-        var reader = fixture.States.Create<Profile>(grain, "profile");
+        var reader = Factory.Create<CartState>(grain, "cart");
         await reader.ReadStateAsync();
 
+        Assert.Empty(state.State.Items);
         Assert.False(state.RecordExists);
-        Assert.Equal(new Profile().Name, state.State.Name);
+        Assert.Empty(reader.State.Items);
         Assert.False(reader.RecordExists);
         Assert.Equal(state.Etag, reader.Etag);
     }
 
-    private static GrainId NewGrain() => new("state-test", Guid.NewGuid().ToString("N"));
-
-    public sealed class Profile
+    [Fact]
+    public async Task A_stale_activation_cannot_overwrite_a_newer_state()
     {
-        public string Name { get; set; } = "nobody";
+        var grain = PostgresFixture.NewGrainId("cart");
+        var stale = Factory.Create<CartState>(grain, "cart");
+        var fresh = Factory.Create<CartState>(grain, "cart");
+        await stale.ReadStateAsync();
+        await fresh.ReadStateAsync();
+        fresh.State.Items.Add("fig");
+        await fresh.WriteStateAsync();
 
-        public List<string> Tags { get; set; } = [];
+        stale.State.Items.Add("plum");
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => stale.WriteStateAsync());
     }
+
+    [Fact]
+    public async Task Writing_after_a_clear_continues_the_version()
+    {
+        var state = Factory.Create<CartState>(PostgresFixture.NewGrainId("cart"), "cart");
+        await state.WriteStateAsync();
+        await state.ClearStateAsync();
+
+        state.State.Items.Add("kiwi");
+        await state.WriteStateAsync();
+
+        Assert.Equal("3", state.Etag);
+        Assert.True(state.RecordExists);
+    }
+
+    [Fact]
+    public void A_state_type_without_a_parameterless_constructor_is_refused_by_name()
+    {
+        var refusal = Assert.Throws<InvalidOperationException>(
+            () => Factory.Create<StateWithoutDefaultConstructor>(PostgresFixture.NewGrainId(), "broken"));
+
+        Assert.Contains(nameof(StateWithoutDefaultConstructor), refusal.Message, StringComparison.Ordinal);
+    }
+
+    public sealed class CartState
+    {
+        public List<string> Items { get; set; } = [];
+
+        public string? Owner { get; set; }
+    }
+
+    public sealed record StateWithoutDefaultConstructor(int Value);
 }

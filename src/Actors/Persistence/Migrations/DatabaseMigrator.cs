@@ -1,113 +1,112 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Platform.Actors.Persistence.Migrations;
 
 /// <summary>
-/// Brings the database up to the scripts in <c>sql/</c>: each missing script in its own transaction,
-/// recorded with its checksum, under an advisory lock so processes starting together take turns. It
-/// refuses a database whose applied scripts differ from ours, or that is newer than this build.
+/// Brings the database schema up to the <c>sql/NNNN_name.sql</c> scripts embedded in Platform.Actors. Each
+/// script runs once, in its own transaction, and is recorded in <c>schema_migrations</c> with its checksum.
+/// The process refuses to start when a recorded script has changed since it ran, or when the database was
+/// migrated by a newer build: both mean the code and the schema no longer describe the same thing.
 /// </summary>
-public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator
 {
-    // Any fixed number, the same in every process: "Platform" in ASCII.
-    private const long LockKey = 0x506c6174666f726d;
+    // Any fixed number works, as long as every process migrating the same database uses it ("platform" in ASCII).
+    private const long MigrationLockKey = 0x706C6174666F726D;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken = default) =>
-        await MigrateAsync(MigrationScript.Embedded, cancellationToken);
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger<DatabaseMigrator> _logger;
+    private readonly IReadOnlyList<MigrationScript> _scripts;
 
-    public async Task MigrateAsync(IReadOnlyList<MigrationScript> scripts, CancellationToken cancellationToken = default)
+    public DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger)
+        : this(dataSource, logger, EmbeddedMigrationScripts.Platform)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"select pg_advisory_lock({LockKey})", cancellationToken);
+    }
+
+    internal DatabaseMigrator(NpgsqlDataSource dataSource, ILogger<DatabaseMigrator> logger, IReadOnlyList<MigrationScript> scripts)
+    {
+        _dataSource = dataSource;
+        _logger = logger;
+        _scripts = scripts;
+    }
+
+    /// <summary>Applies the scripts the database has not seen yet; safe to call from several processes at once.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        // The lock belongs to this connection's session, so a second process waits here until the first
+        // has applied everything, then finds nothing left to do.
+        await ExecuteAsync(connection, "SELECT pg_advisory_lock($1)", MigrationLockKey, cancellationToken).ConfigureAwait(false);
         try
         {
-            await ExecuteAsync(connection, """
-                create table if not exists schema_migrations (
-                    version    integer primary key,
-                    name       text        not null,
-                    checksum   text        not null,
-                    applied_at timestamptz not null default now())
-                """, cancellationToken);
+            await MigrationJournal.CreateIfMissingAsync(connection, cancellationToken).ConfigureAwait(false);
+            var applied = await MigrationJournal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            MigrationJournal.RefuseDrift(_scripts, applied);
 
-            var applied = await AppliedAsync(connection, cancellationToken);
-            Verify(scripts, applied);
-            foreach (var script in scripts.Where(s => !applied.ContainsKey(s.Version)))
+            var missing = _scripts.Where(script => !applied.ContainsKey(script.Version)).ToList();
+            foreach (var script in missing)
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await ExecuteAsync(connection, script.Sql, cancellationToken);
-                await using var record = new NpgsqlCommand("insert into schema_migrations (version, name, checksum) values ($1, $2, $3)", connection)
-                {
-                    Parameters = { new() { Value = script.Version }, new() { Value = script.Name }, new() { Value = script.Checksum } },
-                };
-                await record.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                LogApplied(script.Version, script.Name);
+                await ApplyAsync(connection, script, cancellationToken).ConfigureAwait(false);
             }
+
+            _logger.SchemaUpToDate(_scripts.Count, missing.Count);
         }
         finally
         {
-            await ExecuteAsync(connection, $"select pg_advisory_unlock({LockKey})", CancellationToken.None);
+            await UnlockAsync(connection).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Creates the database a connection string names, when it does not exist yet (connecting to <c>postgres</c> to do so).</summary>
-    public static async Task CreateDatabaseIfMissingAsync(string connectionString, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the database named in <paramref name="connectionString"/> when it does not exist, connecting
+    /// to the server's <c>postgres</c> database with the same credentials. Returns whether it created it.
+    /// </summary>
+    public static Task<bool> CreateDatabaseIfMissingAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        PostgresDatabases.CreateIfMissingAsync(connectionString, cancellationToken);
+
+    private async Task ApplyAsync(NpgsqlConnection connection, MigrationScript script, CancellationToken cancellationToken)
     {
-        var target = new NpgsqlConnectionStringBuilder(connectionString);
-        var database = target.Database ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
-        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection) { Parameters = { new() { Value = database } } };
-        if (await exists.ExecuteScalarAsync(cancellationToken) is not null) return;
+        _logger.ApplyingScript(script.Name);
+        var started = Stopwatch.GetTimestamp();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await ExecuteAsync(connection, $"create database {QuoteIdentifier(database)}", cancellationToken);
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-            // Another process created it first: that is all we wanted.
-        }
-    }
-
-    internal static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static void Verify(IReadOnlyList<MigrationScript> scripts, Dictionary<int, (string Name, string Checksum)> applied)
-    {
-        var known = scripts.ToDictionary(s => s.Version);
-        foreach (var (version, (name, checksum)) in applied.OrderBy(a => a.Key))
-        {
-            if (!known.TryGetValue(version, out var script))
+            await using (var apply = new NpgsqlCommand(script.Sql, connection, transaction))
             {
-                throw new InvalidOperationException(
-                    $"The database has migration {version:0000}_{name}, which this build does not know: it was migrated by a newer build.");
+                await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if (script.Checksum != checksum)
-            {
-                throw new InvalidOperationException(
-                    $"Migration {version:0000}_{name} was changed after it was applied (checksum {checksum} in the database, " +
-                    $"{script.Checksum} now). Applied scripts must not change: add a new script instead.");
-            }
+            await MigrationJournal.RecordAsync(connection, transaction, script, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e)
+        {
+            throw new DatabaseMigrationException($"Script sql/{script.Name} failed: {e.MessageText}", e);
+        }
+
+        _logger.AppliedScript(script.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private async Task UnlockAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open) return; // a broken connection took its lock with it
+        try
+        {
+            await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", MigrationLockKey, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            // Returning the connection to the pool resets its session, which releases the lock as well.
+            _logger.MigrationUnlockFailed(e);
         }
     }
 
-    private static async Task<Dictionary<int, (string Name, string Checksum)>> AppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("select version, name, checksum from schema_migrations", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var applied = new Dictionary<int, (string, string)>();
-        while (await reader.ReadAsync(cancellationToken)) applied[reader.GetInt32(0)] = (reader.GetString(1), reader.GetString(2));
-        return applied;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, long argument, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = argument });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Applied migration {Version:0000}_{Name}")]
-    private partial void LogApplied(int version, string name);
 }
