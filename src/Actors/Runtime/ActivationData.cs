@@ -174,6 +174,7 @@ internal sealed class ActivationData
 
     private void StartLocked(Message message)
     {
+        if (_running == 0) WorkQueue.SoleRequest = message;
         _running++;
         if (!message.Request.Method.IsReadOnly) _runningWriters++;
         if (KeepsAlive(message)) _lastActive = _catalog.Time.GetTimestamp();
@@ -193,14 +194,15 @@ internal sealed class ActivationData
         }
 
         ValueTask<Exception?> pending;
-        RequestScope.Current = message;
+        var interleaved = WorkQueue.SoleRequest != message;
+        if (interleaved) RequestScope.EnterInterleaved(message);
         try
         {
             pending = message.Request.InvokeAndRespondAsync(GrainInstance!, message);
         }
         finally
         {
-            RequestScope.Current = null;
+            if (interleaved) RequestScope.ExitInterleaved();
         }
 
         if (pending.IsCompleted)
@@ -219,6 +221,7 @@ internal sealed class ActivationData
 
         lock (_lock)
         {
+            if (WorkQueue.SoleRequest == message) WorkQueue.SoleRequest = null;
             _running--;
             if (!message.Request.Method.IsReadOnly) _runningWriters--;
             if (KeepsAlive(message)) _lastActive = _catalog.Time.GetTimestamp();

@@ -12,6 +12,14 @@ internal sealed class ActivationWorkQueue(Action<Exception> onUnhandled) : Synch
 
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _items = new();
     private bool _scheduled;
+    private volatile Message? _soleRequest;
+
+    /// <summary>The request that started when no other was running, while it runs (see <see cref="RequestScope"/>).</summary>
+    public Message? SoleRequest
+    {
+        get => _soleRequest;
+        set => _soleRequest = value;
+    }
 
     public override void Post(SendOrPostCallback d, object? state)
     {

@@ -48,6 +48,9 @@ internal sealed partial class Catalog : IDisposable
 
     public void Deliver(Message message)
     {
+        // The hot path: an activation exists and takes the message.
+        if (_activations.TryGetValue(message.Target, out var existing) && existing.TryAccept(message)) return;
+
         if (!_manifest.TryGetClass(message.Target.Type, out var classInfo))
         {
             Fail(message, new ArgumentException($"No grain class has the grain type '{message.Target.Type}' ({message})."));
