@@ -11,6 +11,9 @@ namespace Platform.Actors.Testing;
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
+    // Silos in one test process need addresses of their own, also across clusters.
+    private static int _nextPort = 30_000;
+
     private readonly TestClusterOptions _options;
     private readonly List<TestSilo> _silos = [];
     private int _siloNumber;
@@ -29,10 +32,13 @@ public sealed class TestCluster : IAsyncDisposable
         return cluster;
     }
 
-    public async Task<TestSilo> StartSiloAsync()
+    /// <summary>Starts a silo on a new address, or on <paramref name="port"/> (a restart: same address, new generation).</summary>
+    public async Task<TestSilo> StartSiloAsync(int? port = null)
     {
+        port ??= Interlocked.Increment(ref _nextPort);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(_options.Settings);
+        builder.Configuration.AddInMemoryCollection([new("Platform:Silo:Port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         if (_options.ConnectionString is { } connectionString)
         {
             builder.Configuration.AddInMemoryCollection([new("Platform:Postgres:ConnectionString", connectionString)]);
@@ -43,7 +49,7 @@ public sealed class TestCluster : IAsyncDisposable
         _options.ConfigureServices?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
-        var silo = new TestSilo(host, ++_siloNumber);
+        var silo = new TestSilo(host, ++_siloNumber, port.Value);
         _silos.Add(silo);
         return silo;
     }
@@ -62,7 +68,7 @@ public sealed class TestCluster : IAsyncDisposable
     {
         var index = _silos.IndexOf(silo);
         await StopSiloAsync(silo);
-        var restarted = await StartSiloAsync();
+        var restarted = await StartSiloAsync(silo.Port);
         _silos.Remove(restarted);
         _silos.Insert(index, restarted);
         return restarted;

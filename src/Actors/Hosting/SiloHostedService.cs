@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Actors.Membership;
 using Platform.Actors.Persistence.Migrations;
 using Platform.Actors.Reminders;
 using Platform.Actors.Runtime;
@@ -13,11 +14,13 @@ internal sealed partial class SiloHostedService(
     SiloRuntime runtime,
     SiloLifecycle lifecycle,
     ILogger<SiloHostedService> logger,
-    DatabaseMigrator? migrator = null) : IHostedService
+    DatabaseMigrator? migrator = null,
+    MembershipAgent? membership = null) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (migrator is not null) await migrator.MigrateAsync(cancellationToken);
+        if (membership is not null) await membership.JoinAsync(cancellationToken);
         await reminders.StartAsync(cancellationToken);
         lifecycle.Activate();
         LogStarted();
@@ -28,6 +31,7 @@ internal sealed partial class SiloHostedService(
         lifecycle.Deactivate();
         reminders.Dispose();
         await catalog.DeactivateAllAsync(cancellationToken);
+        if (membership is not null) await membership.LeaveAsync(cancellationToken);
         runtime.StopTimeouts();
         LogStopped();
     }
