@@ -34,6 +34,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         options.GrainAssemblies.Add(typeof(CounterGrain).Assembly);
         options.Settings["Platform:Reminders:MinimumPeriod"] = "00:00:00.100";
         options.Settings["Platform:Messaging:ResponseTimeout"] = "00:00:10";
+        // Some tests leave a request hanging on purpose; shutdown waits this long for it.
+        options.Settings["Platform:GrainCollection:DeactivationTimeout"] = "00:00:02";
         options.ConfigureServices = services => services.AddSingleton(Probe);
         return options;
     }

@@ -31,10 +31,27 @@ internal sealed partial class SiloHostedService(
         lifecycle.Deactivate();
         reminders.Dispose();
         await catalog.DeactivateAllAsync(cancellationToken);
-        if (membership is not null) await membership.LeaveAsync(cancellationToken);
+        if (membership is not null) await LeaveAsync(membership);
         runtime.StopTimeouts();
         LogStopped();
     }
+
+    // Saying goodbye spares peers the death timeout, so it is tried even after the host stopped waiting.
+    private async Task LeaveAsync(MembershipAgent membership)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await membership.LeaveAsync(timeout.Token);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogLeaveFailed(exception);
+        }
+    }
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Could not leave the cluster; peers will declare this silo dead")]
+    private partial void LogLeaveFailed(Exception exception);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Silo started")]
     private partial void LogStarted();

@@ -96,9 +96,15 @@ internal sealed partial class Catalog : IDisposable
         var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is shutting down.");
         var activations = _activations.Values.ToArray();
         foreach (var activation in activations) activation.Deactivate(reason);
-        var all = Task.WhenAll(activations.Select(a => a.Deactivated));
-        var finished = await Task.WhenAny(all, Task.Delay(CollectionOptions.DeactivationTimeout, Time, cancellationToken));
-        if (finished != all) LogShutdownIncomplete(activations.Count(a => !a.Deactivated.IsCompleted));
+        try
+        {
+            await Task.WhenAll(activations.Select(a => a.Deactivated)).WaitAsync(CollectionOptions.DeactivationTimeout, Time, cancellationToken);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+        {
+            // A request that never finishes must not keep the process from stopping.
+            LogShutdownIncomplete(activations.Count(a => !a.Deactivated.IsCompleted));
+        }
     }
 
     public void Dispose() => _collector.Dispose();

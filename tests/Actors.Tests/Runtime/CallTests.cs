@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Platform.Actors.Testing;
 using Platform.Actors.Tests.Grains;
 
@@ -52,6 +54,24 @@ public sealed class CallTests(ClusterFixture fixture)
         var error = await Assert.ThrowsAsync<TimeoutException>(() => grain.Hang().WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.Contains("IFaultyGrain.Hang", error.Message);
+    }
+
+    [Fact]
+    public async Task Silo_stops_without_error_when_a_request_never_finishes()
+    {
+        var options = fixture.Options();
+        var configure = options.ConfigureServices;
+        // The host gives up on shutdown before the silo's own deactivation timeout does.
+        options.ConfigureServices = services =>
+        {
+            configure?.Invoke(services);
+            services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        };
+        await using var cluster = await TestCluster.StartAsync(options);
+        var grain = cluster.GrainFactory.GetGrain<IFaultyGrain>(Key());
+        await Assert.ThrowsAsync<TimeoutException>(() => grain.Hang());
+
+        await cluster.StopSiloAsync(cluster.Silos[0]).WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
