@@ -177,7 +177,6 @@ internal sealed class ActivationData
         if (_running == 0) WorkQueue.SoleRequest = message;
         _running++;
         if (!message.Request.Method.IsReadOnly) _runningWriters++;
-        if (KeepsAlive(message)) _lastActive = _catalog.Time.GetTimestamp();
         WorkQueue.Post(_runRequest, message);
     }
 
@@ -224,6 +223,7 @@ internal sealed class ActivationData
             if (WorkQueue.SoleRequest == message) WorkQueue.SoleRequest = null;
             _running--;
             if (!message.Request.Method.IsReadOnly) _runningWriters--;
+            // Idle age counts from the end of the last request: an activation with requests running is never idle.
             if (KeepsAlive(message)) _lastActive = _catalog.Time.GetTimestamp();
             if (exception is InconsistentStateException)
             {
