@@ -1,6 +1,7 @@
 using Platform.Actors.Hosting;
 using Platform.Actors.Persistence;
 using Platform.Api.Apis;
+using Platform.Api.Extensions;
 using Platform.Grains;
 using Platform.Silo.Extensions;
 
@@ -8,8 +9,13 @@ var builder = WebApplication.CreateBuilder(args);
 await builder.Configuration.PrepareDatabaseAsync(builder.Environment.ContentRootPath);
 builder.Services.AddSilo(silo => silo.AddGrains(typeof(GrainsAssembly).Assembly));
 builder.Services.AddPostgresPersistence();
+builder.Services.AddPlatformGrains();
+builder.Services.AddPlatformApi();
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [HealthApi.ReadyTag]);
 
 var app = builder.Build();
-app.MapHealthApi();
+app.UsePlatformApi();
 app.Run();
+
+/// <summary>The entry point, named so that API tests can start this host with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis.Auth;
+
+public sealed record GenerateUsernameRequest(Guid? CafeId, string? ReceiptId);

@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis.Auth;
+
+public sealed record RefreshRequest(string? RefreshToken);

@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis.Auth;
+
+public sealed record RegisterRequest(string? Email, string? Username, string? Password);

@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis.Auth;
+
+public sealed record TokenResponse(string AccessToken, string RefreshToken);

@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis.Users;
+
+public sealed record InterestsRequest(string?[]? Interests);

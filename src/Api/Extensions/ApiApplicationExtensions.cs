@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.FileProviders;
+using Platform.Api.Apis;
+using Platform.Api.Errors;
+using Platform.Api.Hubs;
+
+namespace Platform.Api.Extensions;
+
+public static class ApiApplicationExtensions
+{
+    /// <summary>The API's middleware and endpoints: REST under <c>/api</c>, the hub, and the web client at <c>/</c>.</summary>
+    public static WebApplication UsePlatformApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use((context, next) =>
+        {
+            // The same id is in every log line of the request (the hosting log scope), and in problem details as traceId.
+            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+            return next(context);
+        });
+
+        var webClient = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (Directory.Exists(webClient))
+        {
+            var files = new PhysicalFileProvider(webClient);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapHealthApi();
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapCafesApi();
+        app.MapHub<PlatformHub>(PlatformHub.Path);
+        app.Map("/api/{**path}", () => Problems.NotFound("There is no such API route."));
+        return app;
+    }
+}

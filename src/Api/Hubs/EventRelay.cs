@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Actors;
+using Platform.Grains.Cafes;
+using Platform.Grains.Events;
+using Platform.Grains.Users;
+
+namespace Platform.Api.Hubs;
+
+/// <summary>
+/// This API node's end of the event path. For each stream that some connection here follows, the node holds
+/// one subscription on the grain (renewed before it expires, dropped when the last follower leaves) and relays
+/// each event to the stream's SignalR group. There is no backplane: every node subscribes for itself.
+/// </summary>
+public sealed class EventRelay : BackgroundService, IGrainEventObserver
+{
+    private readonly IGrainFactory _grains;
+    private readonly IHubContext<PlatformHub> _hub;
+    private readonly TimeSpan _renewPeriod;
+    private readonly TimeProvider _time;
+    private readonly ILogger<EventRelay> _logger;
+    private readonly IGrainEventObserver _reference;
+    private readonly ConcurrentDictionary<string, StreamFollowers> _streams = new();
+    private readonly ConcurrentDictionary<string, HubCallerContext> _connections = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, bool>> _followedBy = new();
+
+    public EventRelay(IGrainFactory grains, IHubContext<PlatformHub> hub, IOptions<GrainEventOptions> options, TimeProvider time, ILogger<EventRelay> logger)
+    {
+        _grains = grains;
+        _hub = hub;
+        _renewPeriod = options.Value.SubscriptionLifetime / 3;
+        _time = time;
+        _logger = logger;
+        _reference = grains.CreateObjectReference<IGrainEventObserver>(this);
+    }
+
+    /// <summary>Streams followed on this node, for tests and diagnostics.</summary>
+    public int FollowedStreamCount => _streams.Count;
+
+    public void Connected(HubCallerContext connection) => _connections[connection.ConnectionId] = connection;
+
+    /// <summary>Adds the connection to the stream's group, subscribing this node to the grain if it is the first.</summary>
+    public async Task FollowAsync(string connectionId, string stream)
+    {
+        while (true)
+        {
+            var followers = _streams.GetOrAdd(stream, static name => new StreamFollowers(name));
+            await followers.Gate.WaitAsync();
+            try
+            {
+                // The last follower may have left, and dropped this entry, while we waited for the gate.
+                if (!_streams.TryGetValue(stream, out var current) || current != followers) continue;
+                if (followers.Connections.Count == 0) await Source(stream).Subscribe(_reference);
+                if (!followers.Connections.Add(connectionId)) return;
+                _followedBy.GetOrAdd(connectionId, static _ => new ConcurrentDictionary<string, bool>())[stream] = true;
+                await _hub.Groups.AddToGroupAsync(connectionId, stream);
+                return;
+            }
+            finally
+            {
+                followers.Gate.Release();
+            }
+        }
+    }
+
+    public async Task UnfollowAsync(string connectionId, string stream)
+    {
+        if (!_streams.TryGetValue(stream, out var followers)) return;
+        await followers.Gate.WaitAsync();
+        try
+        {
+            if (!followers.Connections.Remove(connectionId)) return;
+            if (_followedBy.TryGetValue(connectionId, out var followed)) followed.TryRemove(stream, out _);
+            await _hub.Groups.RemoveFromGroupAsync(connectionId, stream);
+            if (followers.Connections.Count > 0) return;
+            _streams.TryRemove(new KeyValuePair<string, StreamFollowers>(stream, followers));
+            await Source(stream).Unsubscribe(_reference);
+        }
+        catch (Exception exception) when (exception is TimeoutException or SiloUnavailableException)
+        {
+            _logger.SubscribeFailed(stream, exception); // the subscription expires by itself
+        }
+        finally
+        {
+            followers.Gate.Release();
+        }
+    }
+
+    /// <summary>The streams a connection follows, for leaving them when it closes.</summary>
+    public IReadOnlyList<string> StreamsOf(string connectionId) =>
+        _followedBy.TryGetValue(connectionId, out var followed) ? [.. followed.Keys] : [];
+
+    public async Task DisconnectedAsync(string connectionId)
+    {
+        _connections.TryRemove(connectionId, out _);
+        foreach (var stream in StreamsOf(connectionId)) await UnfollowAsync(connectionId, stream);
+        _followedBy.TryRemove(connectionId, out _);
+    }
+
+    void IGrainEventObserver.OnEvent(GrainEvent grainEvent)
+    {
+        if (!_streams.TryGetValue(grainEvent.Stream, out var followers)) return;
+
+        // Events of one stream reach its clients in the order the grain raised them; streams do not wait on each other.
+        lock (followers)
+        {
+            followers.Tail = RelayAfterAsync(followers.Tail, grainEvent);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_renewPeriod, _time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var followers in _streams.Values)
+            {
+                try
+                {
+                    await Source(followers.Stream).Subscribe(_reference);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    _logger.SubscribeFailed(followers.Stream, exception);
+                }
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _grains.DeleteObjectReference<IGrainEventObserver>(_reference);
+        base.Dispose();
+    }
+
+    private async Task RelayAfterAsync(Task previous, GrainEvent grainEvent)
+    {
+        await previous;
+        try
+        {
+            await _hub.Clients.Group(grainEvent.Stream).SendCoreAsync(grainEvent.Name, [grainEvent.Payload]);
+            if (grainEvent.Name == EventNames.AccountExpired) CloseConnectionsFollowing(grainEvent.Stream);
+        }
+        catch (Exception exception)
+        {
+            _logger.RelayFailed(grainEvent.Name, grainEvent.Stream, exception);
+        }
+    }
+
+    // A guest whose account expired is told first, then every connection of it on this node is closed.
+    private void CloseConnectionsFollowing(string userStream)
+    {
+        foreach (var (connectionId, followed) in _followedBy)
+        {
+            if (followed.ContainsKey(userStream) && _connections.TryGetValue(connectionId, out var connection)) connection.Abort();
+        }
+    }
+
+    private IGrainEventSource Source(string stream)
+    {
+        var (kind, key) = EventStreams.Parse(stream);
+        return kind switch
+        {
+            EventStreams.CafeKind => _grains.GetGrain<ICafeGrain>(Guid.Parse(key)),
+            EventStreams.UserKind => _grains.GetGrain<IUserGrain>(Guid.Parse(key)),
+            _ => throw new ArgumentException($"No grain publishes the stream '{stream}'.", nameof(stream)),
+        };
+    }
+}

@@ -1,0 +1,3 @@
+namespace Platform.Grains.Cafes;
+
+public sealed record CafeVisitor(Guid UserId, string Username, string ConnectionId);

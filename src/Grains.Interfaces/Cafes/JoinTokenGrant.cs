@@ -1,0 +1,3 @@
+namespace Platform.Grains.Cafes;
+
+public sealed record JoinTokenGrant(string Username, string JoinToken, DateTimeOffset ExpiresAt);

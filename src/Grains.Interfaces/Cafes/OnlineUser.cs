@@ -1,0 +1,3 @@
+namespace Platform.Grains.Cafes;
+
+public sealed record OnlineUser(Guid UserId, string Username);

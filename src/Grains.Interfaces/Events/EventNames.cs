@@ -1,0 +1,9 @@
+namespace Platform.Grains.Events;
+
+/// <summary>The hub events of the client contract that grains raise.</summary>
+public static class EventNames
+{
+    public const string ChatMessage = "chatMessage";
+    public const string Presence = "presence";
+    public const string AccountExpired = "accountExpired";
+}

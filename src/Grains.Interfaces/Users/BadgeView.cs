@@ -1,0 +1,3 @@
+namespace Platform.Grains.Users;
+
+public sealed record BadgeView(string Type, Guid CafeId, DateTimeOffset AwardedAt, DateTimeOffset ExpiresAt);

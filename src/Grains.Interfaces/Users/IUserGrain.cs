@@ -1,0 +1,44 @@
+using Platform.Actors;
+using Platform.Grains.Events;
+
+namespace Platform.Grains.Users;
+
+/// <summary>
+/// A person: a member with an account, or a café's guest for a day. Keyed by the user id. It owns the
+/// credentials, the sessions (refresh-token families) and the profile; its event stream is the user's own inbox.
+/// </summary>
+public interface IUserGrain : IGrainWithGuidKey, IGrainEventSource
+{
+    /// <summary>Creates the member; fails with <c>conflict</c> when the email or username is taken, or the id is in use.</summary>
+    Task<UserView> Register(NewMember member);
+
+    /// <summary>Creates the guest, or returns it when it exists already for the same café (a retried join).</summary>
+    Task<UserView> CreateGuest(NewGuest guest);
+
+    /// <summary>Checks a member's password; fails with <c>unauthorized</c>, or <c>locked</c> after repeated failures.</summary>
+    Task<UserView> SignIn(string password);
+
+    /// <summary>Opens a session: a family of refresh tokens that rotate, of which only the newest works.</summary>
+    Task<SessionGrant> StartSession();
+
+    /// <summary>
+    /// Exchanges the refresh token of <paramref name="generation"/> for the next one. Presenting an older
+    /// generation means a token was stolen or replayed: the whole session is revoked.
+    /// </summary>
+    Task<SessionGrant> RotateSession(Guid sessionId, int generation);
+
+    Task EndSession(Guid sessionId);
+
+    [ReadOnly]
+    Task<bool> IsSessionActive(Guid sessionId);
+
+    [ReadOnly]
+    Task<UserView> Get();
+
+    Task<UserView> SetInterests(IReadOnlyList<string> interests);
+
+    Task<UserView> SetPokeEnabled(bool enabled);
+
+    [ReadOnly]
+    Task<UserStats> GetStats();
+}

@@ -1,0 +1,3 @@
+namespace Platform.Grains.Users;
+
+public sealed record NewGuest(string Username, Guid CafeId);

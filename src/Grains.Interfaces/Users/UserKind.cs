@@ -1,0 +1,7 @@
+namespace Platform.Grains.Users;
+
+public enum UserKind
+{
+    Member,
+    Guest,
+}

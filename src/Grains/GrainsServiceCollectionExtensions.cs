@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Grains.Cafes;
+using Platform.Grains.Events;
+using Platform.Grains.Users;
+
+namespace Platform.Grains;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>What Platform's grains need from the silo's services: their options, tables and password hashing.</summary>
+    public static IServiceCollection AddPlatformGrains(this IServiceCollection services)
+    {
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CafeOptions>().BindConfiguration(CafeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GrainEventOptions>().BindConfiguration(GrainEventOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PasswordHasherOptions>().BindConfiguration("Platform:PasswordHasher");
+        services.AddSingleton<IPasswordHasher<UserState>, PasswordHasher<UserState>>();
+        services.AddSingleton<AccountNames>();
+        services.AddSingleton<IAccountLookup>(provider => provider.GetRequiredService<AccountNames>());
+        services.AddSingleton<CafeMessages>();
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Platform.Grains.Users;
+
+public enum NameClaim
+{
+    Claimed,
+    EmailTaken,
+    UsernameTaken,
+}
