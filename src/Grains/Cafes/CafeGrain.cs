@@ -21,6 +21,8 @@ public sealed class CafeGrain(
     private readonly Dictionary<Guid, RoomMember> _room = [];
     private readonly Queue<ChatMessage> _recent = new();
     private GrainEventPublisher _events = null!;
+    private IGrainTimer? _presenceTimer;
+    private DateTimeOffset _presencePublishedAt;
 
     private Guid CafeId => this.GetPrimaryKey();
 
@@ -105,7 +107,7 @@ public sealed class CafeGrain(
 
         var arrived = member.Connections.Count == 0;
         member.Connections.Add(visitor.ConnectionId);
-        if (arrived) PublishPresence();
+        if (arrived) OnPresenceChanged();
         return Task.FromResult(new CafeRoom(View(), [.. Online()], [.. _recent]));
     }
 
@@ -114,7 +116,7 @@ public sealed class CafeGrain(
         if (_room.TryGetValue(userId, out var member) && member.Connections.Remove(connectionId) && member.Connections.Count == 0)
         {
             _room.Remove(userId);
-            PublishPresence();
+            OnPresenceChanged();
         }
 
         return Task.CompletedTask;
@@ -122,7 +124,7 @@ public sealed class CafeGrain(
 
     public Task Evict(Guid userId)
     {
-        if (_room.Remove(userId)) PublishPresence();
+        if (_room.Remove(userId)) OnPresenceChanged();
         return Task.CompletedTask;
     }
 
@@ -179,7 +181,34 @@ public sealed class CafeGrain(
         }
     }
 
-    private void PublishPresence() => _events.Publish(EventNames.Presence, new PresenceChanged(CafeId, [.. Online()]));
+    // The first change after a quiet spell goes out at once; changes that follow within the interval are
+    // gathered into one push at its end.
+    private void OnPresenceChanged()
+    {
+        if (_presenceTimer is not null) return;
+        var wait = _presencePublishedAt + _options.PresenceInterval - time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            PublishPresence();
+            return;
+        }
+
+        _presenceTimer = RegisterGrainTimer(
+            _ =>
+            {
+                _presenceTimer?.Dispose();
+                _presenceTimer = null;
+                PublishPresence();
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+    }
+
+    private void PublishPresence()
+    {
+        _presencePublishedAt = time.GetUtcNow();
+        _events.Publish(EventNames.Presence, new PresenceChanged(CafeId, [.. Online()]));
+    }
 
     private IEnumerable<OnlineUser> Online() => _room.Select(entry => new OnlineUser(entry.Key, entry.Value.Username));
 

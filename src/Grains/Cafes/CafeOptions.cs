@@ -16,4 +16,11 @@ public sealed class CafeOptions
 
     [Range(1, 10_000)]
     public int MaxMessageLength { get; set; } = 1000;
+
+    /// <summary>
+    /// Presence is pushed at most this often: each push carries everyone online, so a crowd arriving at once would
+    /// otherwise cost the square of its size in deliveries.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan PresenceInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
