@@ -19,6 +19,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<AccountNames>();
         services.AddSingleton<IAccountLookup>(provider => provider.GetRequiredService<AccountNames>());
         services.AddSingleton<CafeMessages>();
+        services.AddSingleton<ICafeHistory>(provider => provider.GetRequiredService<CafeMessages>());
         return services;
     }
 }
