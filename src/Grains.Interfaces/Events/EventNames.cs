@@ -9,4 +9,7 @@ public static class EventNames
     public const string Typing = "typing";
     public const string Topics = "topics";
     public const string MessageDeleted = "messageDeleted";
+    public const string PokeReceived = "pokeReceived";
+    public const string PokeMatched = "pokeMatched";
+    public const string DmMessage = "dmMessage";
 }
