@@ -42,6 +42,7 @@ public static class ApiApplicationExtensions
         app.MapMatchingApi();
         app.MapPokesApi();
         app.MapDmApi();
+        app.MapLobbiesApi();
         app.MapHub<PlatformHub>(PlatformHub.Path);
         app.Map("/api/{**path}", () => Problems.NotFound("There is no such API route."));
         return app;

@@ -12,4 +12,5 @@ public static class EventNames
     public const string PokeReceived = "pokeReceived";
     public const string PokeMatched = "pokeMatched";
     public const string DmMessage = "dmMessage";
+    public const string LobbyUpdated = "lobbyUpdated";
 }
