@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Grains.Cafes;
 using Platform.Grains.Dms;
 using Platform.Grains.Events;
+using Platform.Grains.Games;
 using Platform.Grains.Lobbies;
 using Platform.Grains.Pokes;
 using Platform.Grains.Users;
@@ -32,6 +33,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<LobbyOptions>().BindConfiguration(LobbyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LobbyTable>();
         services.AddSingleton<ILobbyDirectory>(provider => provider.GetRequiredService<LobbyTable>());
+        services.AddOptions<QuizOptions>().BindConfiguration(QuizOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<QuestionBank>();
+        services.AddSingleton<IQuestionBank>(provider => provider.GetRequiredService<QuestionBank>());
+        services.AddSingleton<GameRecords>();
+        services.AddSingleton<ILeaderboard>(provider => provider.GetRequiredService<GameRecords>());
         return services;
     }
 }

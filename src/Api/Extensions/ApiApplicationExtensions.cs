@@ -43,6 +43,7 @@ public static class ApiApplicationExtensions
         app.MapPokesApi();
         app.MapDmApi();
         app.MapLobbiesApi();
+        app.MapGamesApi();
         app.MapHub<PlatformHub>(PlatformHub.Path);
         app.Map("/api/{**path}", () => Problems.NotFound("There is no such API route."));
         return app;

@@ -6,6 +6,7 @@ using Platform.Api.Auth;
 using Platform.Grains.Cafes;
 using Platform.Grains.Errors;
 using Platform.Grains.Events;
+using Platform.Grains.Games;
 using Platform.Grains.Lobbies;
 
 namespace Platform.Api.Hubs;
@@ -78,7 +79,15 @@ public sealed class PlatformHub(IGrainFactory grains, EventRelay relay, IOptions
         var lobby = grains.GetGrain<ILobbyGrain>(LobbyCode(code));
         await lobby.Get(); // an unknown lobby fails here, before this node subscribes to it
         await relay.FollowAsync(Context.ConnectionId, EventStreams.Lobby(LobbyCode(code)));
-        return await lobby.Join(new LobbyPlayerConnection(UserId, Context.User!.Username(), Context.ConnectionId));
+        var joined = await lobby.Join(new LobbyPlayerConnection(UserId, Context.User!.Username(), Context.ConnectionId));
+
+        // A player coming back mid-game gets the question that is open now, as if it had just been shown.
+        if (joined.GameId is { } gameId && (await grains.GetGrain<IGameGrain>(gameId).Get()).CurrentQuestion is { } question)
+        {
+            await Clients.Caller.SendAsync(EventNames.Question, question);
+        }
+
+        return joined;
     }
 
     public async Task LeaveLobby(string code)
@@ -88,6 +97,11 @@ public sealed class PlatformHub(IGrainFactory grains, EventRelay relay, IOptions
     }
 
     public Task<LobbyView> SetReady(string code, bool ready) => grains.GetGrain<ILobbyGrain>(LobbyCode(code)).SetReady(UserId, ready);
+
+    public async Task<GameStartedReply> StartGame(string code) => new(await grains.GetGrain<ILobbyGrain>(LobbyCode(code)).StartGame(UserId));
+
+    public Task<AnswerResult> SubmitAnswer(Guid gameId, int questionIndex, int optionIndex) =>
+        grains.GetGrain<IGameGrain>(gameId).SubmitAnswer(UserId, questionIndex, optionIndex);
 
     /// <summary>Joins a plain SignalR group, for the load program's baseline; only when the option allows it.</summary>
     public Task LoadTestJoinGroup(string group)

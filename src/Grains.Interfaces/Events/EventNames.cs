@@ -13,4 +13,8 @@ public static class EventNames
     public const string PokeMatched = "pokeMatched";
     public const string DmMessage = "dmMessage";
     public const string LobbyUpdated = "lobbyUpdated";
+    public const string GameStarted = "gameStarted";
+    public const string Question = "question";
+    public const string QuestionEnded = "questionEnded";
+    public const string GameEnded = "gameEnded";
 }

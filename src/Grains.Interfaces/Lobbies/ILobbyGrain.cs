@@ -25,4 +25,13 @@ public interface ILobbyGrain : IGrainWithStringKey, IGrainEventSource
     Task Disconnected(Guid userId, string connectionId);
 
     Task<LobbyView> SetReady(Guid userId, bool ready);
+
+    /// <summary>The host starts a game once every player is ready; returns the game's id.</summary>
+    Task<Guid> StartGame(Guid userId);
+
+    /// <summary>Sends one of the game's events to the lobby's followers; the game grain raises them through here.</summary>
+    Task Publish(string eventName, RawJson payload);
+
+    /// <summary>The game is over: the lobby waits for the next one.</summary>
+    Task GameFinished(Guid gameId);
 }

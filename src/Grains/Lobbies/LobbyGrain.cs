@@ -3,6 +3,7 @@ using Platform.Actors;
 using Platform.Actors.Reminders;
 using Platform.Grains.Errors;
 using Platform.Grains.Events;
+using Platform.Grains.Games;
 
 namespace Platform.Grains.Lobbies;
 
@@ -64,6 +65,7 @@ public sealed class LobbyGrain(
         if (State.Players.Exists(p => p.UserId == player.UserId))
         {
             Connect(player.UserId, player.ConnectionId);
+            if (State.Status == LobbyStatus.Playing && State.GameId is { } gameId) await GrainFactory.GetGrain<IGameGrain>(gameId).SetConnected(player.UserId, true);
             return View();
         }
 
@@ -81,6 +83,7 @@ public sealed class LobbyGrain(
     {
         if (!IsOpen || State.Players.RemoveAll(p => p.UserId == userId) == 0) return;
         _connections.Remove(userId);
+        await TellGameAsync(userId, connected: false);
         if (State.Players.Count == 0)
         {
             await CloseAsync();
@@ -96,6 +99,7 @@ public sealed class LobbyGrain(
     {
         if (!_connections.TryGetValue(userId, out var connections) || !connections.Remove(connectionId) || connections.Count > 0) return;
         _connections.Remove(userId);
+        await TellGameAsync(userId, connected: false);
         if (_connections.Count > 0 || !IsOpen) return;
         State.LastConnectedAt = time.GetUtcNow();
         await lobby.WriteStateAsync();
@@ -110,6 +114,50 @@ public sealed class LobbyGrain(
         player.IsReady = ready;
         await lobby.WriteStateAsync();
         return await ChangedAsync();
+    }
+
+    public async Task<Guid> StartGame(Guid userId)
+    {
+        EnsureOpen();
+        if (userId != State.HostId) throw PlatformException.Forbidden("Only the host starts the game.");
+        if (State.Status != LobbyStatus.Waiting) throw PlatformException.Conflict("The game in this lobby has started.");
+        if (State.Players.Exists(p => !p.IsReady)) throw PlatformException.Conflict("Not every player is ready.");
+
+        var gameId = Guid.NewGuid();
+        State.Status = LobbyStatus.Playing;
+        State.GameId = gameId;
+        var settings = State.Settings;
+        var setup = new GameSetup(Code, settings.QuestionCount, settings.SecondsPerQuestion, settings.Category,
+            [.. State.Players.Select(p => new GamePlayer(p.UserId, p.Username))]);
+        try
+        {
+            await GrainFactory.GetGrain<IGameGrain>(gameId).Start(setup);
+        }
+        catch
+        {
+            State.Status = LobbyStatus.Waiting;
+            State.GameId = null;
+            throw;
+        }
+
+        await lobby.WriteStateAsync();
+        await ChangedAsync();
+        return gameId;
+    }
+
+    public Task Publish(string eventName, RawJson payload)
+    {
+        _events.Publish(eventName, payload);
+        return Task.CompletedTask;
+    }
+
+    public async Task GameFinished(Guid gameId)
+    {
+        if (!IsOpen || State.GameId != gameId) return;
+        State.Status = LobbyStatus.Waiting;
+        foreach (var player in State.Players) player.IsReady = false;
+        await lobby.WriteStateAsync();
+        await ChangedAsync();
     }
 
     public Task Subscribe(IGrainEventObserver observer)
@@ -137,6 +185,11 @@ public sealed class LobbyGrain(
         var idle = time.GetUtcNow() - State.LastConnectedAt;
         if (State.Status == LobbyStatus.Waiting && _connections.Count == 0 && idle >= lobbyOptions.Value.IdleTimeout) await CloseAsync();
     }
+
+    private Task TellGameAsync(Guid userId, bool connected) =>
+        State.Status == LobbyStatus.Playing && State.GameId is { } gameId
+            ? GrainFactory.GetGrain<IGameGrain>(gameId).SetConnected(userId, connected)
+            : Task.CompletedTask;
 
     private void Connect(Guid userId, string connectionId)
     {
@@ -183,5 +236,6 @@ public sealed class LobbyGrain(
         State.HostId,
         State.Status,
         State.Settings,
-        [.. State.Players.Select(p => new LobbyPlayer(p.UserId, p.Username, p.IsReady, p.UserId == State.HostId))]);
+        [.. State.Players.Select(p => new LobbyPlayer(p.UserId, p.Username, p.IsReady, p.UserId == State.HostId))],
+        State.Status == LobbyStatus.Playing ? State.GameId : null);
 }

@@ -17,6 +17,8 @@ public sealed class LobbyState
 
     public List<LobbyPlayerState> Players { get; set; } = [];
 
+    public Guid? GameId { get; set; }
+
     /// <summary>When somebody was last connected, for closing lobbies nobody is waiting in.</summary>
     public DateTimeOffset LastConnectedAt { get; set; }
 }
