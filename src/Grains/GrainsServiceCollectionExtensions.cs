@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Grains.Badges;
 using Platform.Grains.Cafes;
 using Platform.Grains.Events;
+using Platform.Grains.Payments;
 using Platform.Grains.Users;
 
 namespace Platform.Grains;
@@ -19,6 +21,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<AccountNames>();
         services.AddSingleton<IAccountLookup>(provider => provider.GetRequiredService<AccountNames>());
         services.AddSingleton<CafeMessages>();
+        services.AddOptions<BadgeOptions>().BindConfiguration(BadgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OrderRows>();
         return services;
     }
 }

@@ -38,6 +38,8 @@ public static class ApiApplicationExtensions
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapCafesApi();
+        app.MapPaymentsApi();
+        app.MapBadgesApi();
         app.MapHub<PlatformHub>(PlatformHub.Path);
         app.Map("/api/{**path}", () => Problems.NotFound("There is no such API route."));
         return app;

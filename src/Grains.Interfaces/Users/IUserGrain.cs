@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Platform.Actors;
 using Platform.Grains.Events;
 
@@ -41,4 +42,7 @@ public interface IUserGrain : IGrainWithGuidKey, IGrainEventSource
 
     [ReadOnly]
     Task<UserStats> GetStats();
+
+    /// <summary>Replaces the badges shown on the user; the badge grain owns them and calls this when they change.</summary>
+    Task SetBadges(ImmutableArray<BadgeView> badges);
 }
