@@ -29,7 +29,7 @@ public static class PaymentsApi
     private static async Task<Results<Created<TipResponse>, ProblemHttpResult>> TipAsync(
         TipRequest request, ClaimsPrincipal principal, [AsParameters] PaymentServices services, CancellationToken cancellationToken)
     {
-        var errors = TipRules.Check(request, services.Tips, out var cafeId, out var amountCents, out var currency);
+        var errors = TipRules.Check(request, services.Tips.Value, out var cafeId, out var amountCents, out var currency);
         if (!errors.IsEmpty) return Problems.Validation(errors.ToDictionary());
         await services.Grains.GetGrain<ICafeGrain>(cafeId).Get(); // not_found for a café that does not exist
 

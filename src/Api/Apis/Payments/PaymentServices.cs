@@ -12,5 +12,5 @@ public sealed class PaymentServices(IGrainFactory grains, StripeClient stripe, I
 
     public StripeClient Stripe { get; } = stripe;
 
-    public TipOptions Tips { get; } = tips.Value;
+    public IOptions<TipOptions> Tips { get; } = tips;
 }
