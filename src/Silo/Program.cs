@@ -7,6 +7,7 @@ using Platform.Silo.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.Configuration.PrepareDatabaseAsync(builder.Environment.ContentRootPath);
+await using var stripeFake = await builder.Configuration.PrepareStripeAsync();
 builder.Services.AddSilo(silo => silo.AddGrains(typeof(GrainsAssembly).Assembly));
 builder.Services.AddPostgresPersistence();
 builder.Services.AddPlatformGrains();

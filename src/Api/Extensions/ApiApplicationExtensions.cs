@@ -44,6 +44,8 @@ public static class ApiApplicationExtensions
         app.MapDmApi();
         app.MapLobbiesApi();
         app.MapGamesApi();
+        app.MapPaymentsApi();
+        app.MapBadgesApi();
         app.MapHub<PlatformHub>(PlatformHub.Path);
         app.Map("/api/{**path}", () => Problems.NotFound("There is no such API route."));
         return app;

@@ -17,6 +17,7 @@ using Platform.Api.Apis;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Hubs;
+using Platform.Api.Payments;
 using Platform.Grains.Errors;
 
 namespace Platform.Api.Extensions;
@@ -57,6 +58,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IHubProtocol, ArgumentCheckingHubProtocol>();
         services.AddSingleton<EventRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<EventRelay>());
+        services.AddPlatformPayments();
         return services;
     }
 
