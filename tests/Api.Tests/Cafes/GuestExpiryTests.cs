@@ -6,8 +6,8 @@ using Platform.Api.Tests.Hub;
 namespace Platform.Api.Tests.Cafes;
 
 /// <summary>One test only: it moves the fixture's clock a day on.</summary>
-[Collection(GuestExpiryCollection.Name)]
-public sealed class GuestExpiryTests(GuestExpiryFixture fixture)
+[Collection(ManualClockCollection.Name)]
+public sealed class GuestExpiryTests(ManualClockFixture fixture)
 {
     [Fact]
     public async Task An_expired_guest_loses_its_tokens_is_told_and_closed_and_leaves_the_room()
@@ -17,7 +17,7 @@ public sealed class GuestExpiryTests(GuestExpiryFixture fixture)
         var guest = await fixture.JoinAsGuestAsync(owner, cafe);
 
         // A minute before the guest's day ends, both are in the room.
-        fixture.Clock.Advance(GuestExpiryFixture.GuestLifetime - TimeSpan.FromMinutes(1));
+        fixture.Clock.Advance(ManualClockFixture.GuestLifetime - TimeSpan.FromMinutes(1));
         await using var ownerHub = await fixture.ConnectHubAsync(owner.AccessToken);
         await using var guestHub = await fixture.ConnectHubAsync(guest.AccessToken);
         await ownerHub.InvokeAsync("JoinCafe", cafe.Id);
