@@ -177,6 +177,21 @@ public sealed partial class GuestJoinTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_guest_refreshes_its_tokens_but_cannot_sign_in_with_a_password()
+    {
+        var owner = await fixture.RegisterAsync();
+        var guest = await fixture.JoinAsGuestAsync(owner, await fixture.CreateCafeAsync(owner));
+
+        using var refresh = await fixture.PostAsync("/api/auth/refresh", new { refreshToken = guest.RefreshToken });
+        var tokens = await ApiAssert.JsonAsync(refresh, HttpStatusCode.OK);
+        using var me = await fixture.GetAsync("/api/users/me", tokens.GetProperty("accessToken").GetString());
+        Assert.Equal(guest.Id, (await ApiAssert.JsonAsync(me, HttpStatusCode.OK)).GetProperty("id").GetGuid());
+
+        using var login = await fixture.PostAsync("/api/auth/login", new { login = guest.Username, password = Accounts.Password });
+        await ApiAssert.ProblemAsync(login, HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
     public async Task A_guest_cannot_let_other_guests_in()
     {
         var owner = await fixture.RegisterAsync();

@@ -54,6 +54,30 @@ public sealed class CafeChatTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Messages_and_presence_stay_in_their_cafe()
+    {
+        var owner = await fixture.RegisterAsync();
+        var elsewhere = await fixture.RegisterAsync();
+        var cafe = await fixture.CreateCafeAsync(owner);
+        var otherCafe = await fixture.CreateCafeAsync(owner);
+        await using var ownerHub = await fixture.ConnectHubAsync(owner.AccessToken);
+        await using var elsewhereHub = await fixture.ConnectHubAsync(elsewhere.AccessToken);
+        await ownerHub.InvokeAsync("JoinCafe", cafe.Id);
+        await ownerHub.InvokeAsync("JoinCafe", otherCafe.Id);
+        await elsewhereHub.InvokeAsync("JoinCafe", otherCafe.Id);
+        var before = elsewhereHub.EventCount;
+
+        await ownerHub.InvokeAsync("SendMessage", cafe.Id, "only for the first café");
+        await ownerHub.InvokeAsync("SendMessage", otherCafe.Id, "for the other café");
+
+        var received = await elsewhereHub.WaitForEventAsync("chatMessage", after: before);
+        Assert.Equal("for the other café", received.GetProperty("content").GetString());
+        Assert.Equal(otherCafe.Id, received.GetProperty("cafeId").GetGuid());
+        Assert.False(elsewhereHub.HasEvent("chatMessage", message => message.GetProperty("cafeId").GetGuid() == cafe.Id));
+        Assert.False(elsewhereHub.HasEvent("presence", presence => presence.GetProperty("cafeId").GetGuid() == cafe.Id));
+    }
+
+    [Fact]
     public async Task A_sent_message_is_stored_and_handed_to_whoever_joins_later()
     {
         var owner = await fixture.RegisterAsync();
