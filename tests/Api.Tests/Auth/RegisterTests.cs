@@ -61,6 +61,22 @@ public sealed class RegisterTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Of_concurrent_registrations_for_one_username_exactly_one_wins()
+    {
+        var username = Names.Username();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            fixture.PostAsync("/api/auth/register", new { email = $"racer{i}.{username}@example.com", username, password = Accounts.Password })));
+
+        Assert.Equal(1, responses.Count(response => response.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(5, responses.Count(response => response.StatusCode == HttpStatusCode.Conflict));
+        var winner = await ApiAssert.JsonAsync(responses.Single(response => response.StatusCode == HttpStatusCode.Created), HttpStatusCode.Created);
+        using var login = await fixture.PostAsync("/api/auth/login", new { login = username, password = Accounts.Password });
+        Assert.Equal(winner.GetProperty("user").GetProperty("id").GetGuid(), (await ApiAssert.JsonAsync(login, HttpStatusCode.OK)).GetProperty("user").GetProperty("id").GetGuid());
+        foreach (var response in responses) response.Dispose();
+    }
+
+    [Fact]
     public async Task A_conflicting_registration_leaves_its_other_name_free()
     {
         var taken = await fixture.RegisterAsync();
