@@ -42,6 +42,13 @@ public static class ApiServiceCollectionExtensions
             // Problems written by the framework (unknown route, missing body, 405) get the contract's code too.
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
             context.ProblemDetails.Extensions.TryAdd("code", ErrorStatus.CodeOf(status));
+            context.ProblemDetails.Detail ??= status switch
+            {
+                StatusCodes.Status404NotFound => "There is no such API route.",
+                StatusCodes.Status405MethodNotAllowed => "This route does not take that method.",
+                StatusCodes.Status415UnsupportedMediaType => "The body must be JSON, sent with Content-Type: application/json.",
+                _ => null,
+            };
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
 
