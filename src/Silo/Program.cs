@@ -7,7 +7,6 @@ using Platform.Silo.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.Configuration.PrepareDatabaseAsync(builder.Environment.ContentRootPath);
-await using var stripeFake = await builder.Configuration.PrepareStripeAsync();
 builder.Services.AddSilo(silo => silo.AddGrains(typeof(GrainsAssembly).Assembly));
 builder.Services.AddPostgresPersistence();
 builder.Services.AddPlatformGrains();
@@ -15,6 +14,10 @@ builder.Services.AddPlatformApi();
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [HealthApi.ReadyTag]);
 
 var app = builder.Build();
+
+// Started after the silo's host is built, because a test host (WebApplicationFactory) takes the first host built
+// in the process for its own; options read the Stripe settings it writes when the host starts.
+await using var stripeFake = await app.Configuration.PrepareStripeAsync();
 app.UsePlatformApi();
 app.Run();
 

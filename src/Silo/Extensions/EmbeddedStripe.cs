@@ -13,7 +13,7 @@ internal static class EmbeddedStripe
     private const string Section = "Platform:Stripe";
 
     /// <summary>Starts the fake when Stripe is not configured; null when it is. The caller disposes it at shutdown.</summary>
-    public static async Task<StripeFakeServer?> PrepareStripeAsync(this IConfigurationManager configuration)
+    public static async Task<StripeFakeServer?> PrepareStripeAsync(this IConfiguration configuration)
     {
         if (!string.IsNullOrWhiteSpace(configuration[$"{Section}:BaseAddress"])) return null;
 

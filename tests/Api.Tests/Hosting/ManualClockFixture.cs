@@ -30,6 +30,9 @@ public sealed class ManualClockFixture : PlatformFixture
         settings["Platform:GrainCollection:CollectionAge"] = CollectionAge.ToString();
         settings["Platform:GrainCollection:CollectionQuantum"] = CollectionQuantum.ToString();
 
+        // Presence goes out at once instead of at the end of an interval this clock would only reach when moved.
+        settings["Platform:Cafes:PresenceInterval"] = "00:00:00";
+
         // Fewer timers to fire while the clock jumps a day; nothing here depends on them.
         settings["Platform:Membership:HeartbeatPeriod"] = "00:10:00";
         settings["Platform:Membership:DeathTimeout"] = "01:00:00";

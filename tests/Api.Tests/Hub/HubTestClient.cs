@@ -15,6 +15,8 @@ public sealed class HubTestClient : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
+    private int _disposed;
+
     private const byte RecordSeparator = 0x1E;
     private static readonly TimeSpan PingPeriod = TimeSpan.FromSeconds(10);
 
@@ -154,6 +156,8 @@ public sealed class HubTestClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test may drop a connection on purpose and still have it disposed again at the end.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         if (!_closed.Task.IsCompleted && _socket.State == WebSocketState.Open)
         {
             try
