@@ -1,0 +1,125 @@
+// The web client in Debian's headless Chromium (driven by playwright-core), against the started silo:
+// register, sign in, the signed-in page and the café room, at desktop and phone width.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { baseUrl, call, createCafe, registerMember, uniqueName } from './lib/api.mjs';
+import { artifacts } from './lib/silo.mjs';
+
+const executablePath = process.env.PLATFORM_CHROMIUM ?? '/usr/bin/chromium';
+// The flags this machine needs: no sandbox as root, and no background traffic to hosts it cannot reach.
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const phone = { width: 360, height: 740 };
+const password = 'correct horse battery';
+
+let browser;
+const pageErrors = [];
+
+before(async () => {
+  if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing: run scripts/ensure-chromium.sh as root`);
+  mkdirSync(artifacts, { recursive: true });
+  browser = await chromium.launch({ executablePath, headless: true, args }); // playwright gives it a fresh profile
+});
+after(() => browser?.close());
+
+async function openPage(viewport) {
+  const context = await browser.newContext({ viewport, baseURL: baseUrl() });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  // Script errors, and files of the client that are missing (API refusals are expected and checked by the tests).
+  page.on('pageerror', error => pageErrors.push(error.message));
+  page.on('console', message => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+  });
+  page.on('response', response => {
+    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/api/')) pageErrors.push(`${response.status()} ${response.url()}`);
+  });
+  return page;
+}
+
+/** True when nothing on the page is wider than the window (no sideways scrolling). */
+const fitsWidth = page => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+async function register(page, username) {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Register' }).click();
+  await page.getByLabel('Email').fill(`${username}@example.test`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: `Welcome, ${username}` }).waitFor();
+}
+
+describe('the web client in Chromium', () => {
+  test('registering shows the signed-in page with a live hub connection', async () => {
+    const page = await openPage({ width: 1280, height: 800 });
+    const username = uniqueName('web');
+    await register(page, username);
+    await page.getByRole('status').filter({ hasText: 'live' }).waitFor();
+    assert.ok(await page.getByRole('button', { name: 'Sign out' }).isVisible());
+    const tokens = await page.evaluate(() => JSON.parse(sessionStorage.getItem('platform.session')));
+    assert.ok(tokens.accessToken && tokens.refreshToken, 'tokens are kept in sessionStorage');
+    await page.screenshot({ path: join(artifacts, 'signed-in.png'), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
+
+  test('at phone width a member signs in, opens a new café and chats in it, with nothing wider than the screen', async () => {
+    const page = await openPage(phone);
+    const username = uniqueName('phone');
+    await register(page, username);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    await page.getByLabel('Email or username').fill(username);
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: '(unauthorized)' }).waitFor(); // the problem details' detail and code
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: `Welcome, ${username}` }).waitFor();
+    assert.ok(await fitsWidth(page), 'the signed-in page fits 360 px');
+    await page.screenshot({ path: join(artifacts, 'signed-in-phone.png'), fullPage: true });
+
+    await page.getByText('Create a café').click();
+    await page.getByLabel('Name', { exact: true }).fill('Corner Café');
+    await page.getByLabel('Address').fill('1 Long Street Name That Wraps, Somewhere');
+    await page.getByLabel('Wi-Fi name (SSID)').fill('corner-guest');
+    await page.getByLabel('Latitude').fill('52.52');
+    await page.getByLabel('Longitude').fill('13.405');
+    await page.getByRole('button', { name: 'Create café' }).click();
+    await page.getByRole('heading', { name: 'Corner Café' }).waitFor();
+
+    await page.getByRole('textbox', { name: 'Message' }).fill('hello from the phone');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('list', { name: 'Messages' }).getByText('hello from the phone').waitFor();
+    await page.getByRole('list', { name: 'Online now' }).getByText(username).waitFor();
+    assert.ok(await fitsWidth(page), 'the café room fits 360 px');
+    await page.screenshot({ path: join(artifacts, 'cafe-phone.png'), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
+
+  test('a guest with a pass from the café joins on its Wi-Fi and lands in the café room', async () => {
+    const owner = await registerMember('owner');
+    const cafe = await createCafe(owner, { name: 'Guest Café', wifiSsid: 'guest-wifi' });
+    const pass = await call('POST', '/api/auth/barista/generate-username', { token: owner.accessToken, body: { cafeId: cafe.id, receiptId: 'r-1' } });
+
+    const page = await openPage(phone);
+    await page.goto('/#/join');
+    await page.getByLabel('Guest name').fill(pass.username);
+    await page.getByLabel('Join token').fill(pass.joinToken);
+    await page.getByLabel('Café id').fill(cafe.id);
+    await page.getByLabel('Café Wi-Fi name (SSID)').fill('guest-wifi');
+    await page.getByRole('button', { name: 'Join the café' }).click();
+    await page.getByRole('heading', { name: 'Guest Café' }).waitFor();
+    await page.getByRole('list', { name: 'Online now' }).getByText(pass.username).waitFor();
+    assert.ok(await fitsWidth(page), 'the guest join and the room fit 360 px');
+    await page.screenshot({ path: join(artifacts, 'guest-phone.png'), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
+});
