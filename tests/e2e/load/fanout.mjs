@@ -3,11 +3,12 @@
 //   grain  SendMessage → café grain (message stored) → grain observer on the API node → SignalR group
 //   plain  LoadTestBroadcast → SignalR group directly (no grain; the server offers it only with
 //          Platform__Api__EnableLoadTestHub=true)
-// Each round sends a burst of messages on each path, alternating, and waits for every delivery. Reports
-// deliveries per second, the ratio, and send-to-delivery latency (the sender's timestamp is in the payload).
+// Each round sends a burst of messages on each path, alternating, and waits for every delivery: deliveries per
+// second and their ratio. Then each path sends messages at a steady pace the server keeps up with: latency
+// without queueing. Latency is send to delivery (the sender's timestamp is in the payload; one process, one clock).
 //
-//   ./platform load [--clients 1000] [--messages 50] [--rounds 5] [--users 4] [--url http://host:port]
-//                   [--setting Platform__Section__Key=value ...]
+//   ./platform load [--clients 1000] [--messages 50] [--rounds 5] [--paced 30] [--interval-ms 100] [--users 4]
+//                   [--url http://host:port] [--setting Platform__Section__Key=value ...]
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,8 @@ const { values: options } = parseArgs({
     clients: { type: 'string', default: '1000' },
     messages: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '5' },
+    paced: { type: 'string', default: '30' },
+    'interval-ms': { type: 'string', default: '100' },
     users: { type: 'string', default: '4' },
     batch: { type: 'string', default: '50' },
     timeout: { type: 'string', default: '120' },
@@ -33,6 +36,8 @@ const messageCount = Number(options.messages);
 const rounds = Number(options.rounds);
 const userCount = Math.max(1, Math.min(Number(options.users), clientCount));
 const batch = Number(options.batch);
+const pacedCount = Number(options.paced);
+const intervalMs = Number(options['interval-ms']);
 const timeoutMs = Number(options.timeout) * 1000;
 
 const now = () => performance.timeOrigin + performance.now(); // ms, the same clock for sender and receivers
@@ -129,6 +134,7 @@ async function main() {
     await inBatches(receivers, receiver => receiver.invoke('JoinCafe', cafe.id));
     await inBatches(receivers, receiver => receiver.invoke('LoadTestJoinGroup', group));
     await sender.invoke('JoinCafe', cafe.id);
+    await sender.invoke('LoadTestJoinGroup', group); // the sender is in both audiences, as on the café path
 
     const paths = {
       grain: (content) => sender.invoke('SendMessage', cafe.id, content),
@@ -138,12 +144,16 @@ async function main() {
       }),
     };
 
-    const runBurst = async (path, tag, count) => {
+    // Sends `count` messages, all at once (spacing 0) or one every `spacing` ms, and waits for every delivery.
+    const runBurst = async (path, tag, count, spacing = 0) => {
       const burst = new Burst(tag, count * clientCount);
       current = burst;
       burst.firstSend = now();
       const sends = [];
-      for (let seq = 0; seq < count; seq++) sends.push(paths[path](`load ${tag} ${seq} ${now().toFixed(3)}`));
+      for (let seq = 0; seq < count; seq++) {
+        if (spacing > 0 && seq > 0) await new Promise(resolve => setTimeout(resolve, burst.firstSend + seq * spacing - now()));
+        sends.push(paths[path](`load ${tag} ${seq} ${now().toFixed(3)}`));
+      }
       await Promise.all(sends);
       const timer = setTimeout(() => burst.finish(), timeoutMs);
       await burst.done;
@@ -168,21 +178,35 @@ async function main() {
         log(`round ${round} ${path}: ${burst.received}/${burst.expected} deliveries in ${seconds.toFixed(3)} s = ${Math.round(burst.received / seconds)}/s`);
       }
     }
-    report(results);
+    const paced = {};
+    for (const path of ['grain', 'plain']) {
+      paced[path] = await runBurst(path, `paced-${path}`, pacedCount, intervalMs);
+      log(`paced ${path}: ${paced[path].received}/${paced[path].expected} deliveries`);
+    }
+    report(results, paced);
   } finally {
     await Promise.allSettled(connections.map(connection => connection.stop()));
     await silo?.stop();
   }
 }
 
-function report(results) {
+function sortedLatencies(bursts) {
+  return Float64Array.from(bursts.flatMap(burst => Array.from(burst.latencies.subarray(0, burst.received)))).sort();
+}
+
+function report(results, paced) {
   const rows = {};
   for (const [path, runs] of Object.entries(results)) {
     const rates = runs.map(run => run.rate).sort((a, b) => a - b);
-    const latencies = Float64Array.from(runs.flatMap(run => Array.from(run.burst.latencies.subarray(0, run.burst.received)))).sort();
-    const expected = runs.reduce((sum, run) => sum + run.burst.expected, 0);
-    const received = runs.reduce((sum, run) => sum + run.burst.received, 0);
-    rows[path] = { rate: rates[Math.floor(rates.length / 2)], p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1), received, expected };
+    const latencies = sortedLatencies(runs.map(run => run.burst));
+    const steady = sortedLatencies([paced[path]]);
+    const bursts = [...runs.map(run => run.burst), paced[path]];
+    const expected = bursts.reduce((sum, burst) => sum + burst.expected, 0);
+    const received = bursts.reduce((sum, burst) => sum + burst.received, 0);
+    rows[path] = {
+      rate: rates[Math.floor(rates.length / 2)], p50: percentile(latencies, 50), p99: percentile(latencies, 99),
+      steadyP50: percentile(steady, 50), steadyP99: percentile(steady, 99), received, expected,
+    };
   }
   // Each round runs both paths back to back, on the same machine load: the median of the rounds' ratios is
   // steadier than the ratio of the medians when other work shares the machine.
@@ -190,13 +214,16 @@ function report(results) {
   const ratio = paired[Math.floor(paired.length / 2)];
   const describe = { grain: 'grain: SendMessage → café grain → observer → group', plain: 'plain: LoadTestBroadcast → group' };
   console.log();
-  console.log(`Fan-out to ${clientCount} clients: ${rounds} rounds of a ${messageCount}-message burst per path (${messageCount * clientCount} deliveries each); median round shown`);
+  const ms = value => `${value.toFixed(1)} ms`;
+  console.log(`Fan-out to ${clientCount} clients. Bursts: ${rounds} rounds of ${messageCount} messages at once per path ` +
+    `(${(messageCount * clientCount).toLocaleString('en-US')} deliveries each; median round). Steady: ${pacedCount} messages, one every ${intervalMs} ms.`);
   console.log();
-  console.log('| path | deliveries/s | p50 latency | p99 latency | max latency | delivered |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| path | burst deliveries/s | burst p50 | burst p99 | steady p50 | steady p99 | delivered |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const path of ['grain', 'plain']) {
     const row = rows[path];
-    console.log(`| ${describe[path]} | ${Math.round(row.rate).toLocaleString('en-US')} | ${row.p50.toFixed(1)} ms | ${row.p99.toFixed(1)} ms | ${row.max.toFixed(1)} ms | ${row.received}/${row.expected} |`);
+    console.log(`| ${describe[path]} | ${Math.round(row.rate).toLocaleString('en-US')} | ${ms(row.p50)} | ${ms(row.p99)} | ` +
+      `${ms(row.steadyP50)} | ${ms(row.steadyP99)} | ${row.received.toLocaleString('en-US')}/${row.expected.toLocaleString('en-US')} |`);
   }
   console.log();
   console.log(`grain / plain deliveries per second, median of the rounds: ${ratio.toFixed(2)}× (goal ≥ 0.70×: ${ratio >= 0.7 ? 'met' : 'not met'}); rounds: ${paired.map(r => r.toFixed(2)).join(', ')}`);
