@@ -122,4 +122,33 @@ describe('the web client in Chromium', () => {
     assert.deepEqual(pageErrors, []);
     await page.context().close();
   });
+
+  test('the page refreshes its access token before it expires and keeps the rotated refresh token', async () => {
+    const page = await openPage({ width: 1024, height: 768 });
+    const username = uniqueName('refresh');
+    await register(page, username);
+    const stored = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('platform.session')));
+    const first = await stored();
+
+    // The test silo issues 30-second access tokens; the page refreshes well before they run out.
+    await page.waitForFunction(old => JSON.parse(sessionStorage.getItem('platform.session')).refreshToken !== old,
+      first.refreshToken, { timeout: 25_000 });
+    const second = await stored();
+    assert.notEqual(second.accessToken, first.accessToken);
+
+    // Still signed in and live on the new tokens: a REST call and a hub call from the page work.
+    await page.getByText('Create a café').click();
+    await page.getByLabel('Name', { exact: true }).fill('Refreshed Café');
+    await page.getByLabel('Address').fill('2 Test Street');
+    await page.getByLabel('Wi-Fi name (SSID)').fill('refreshed');
+    await page.getByLabel('Latitude').fill('1');
+    await page.getByLabel('Longitude').fill('1');
+    await page.getByRole('button', { name: 'Create café' }).click();
+    await page.getByRole('list', { name: 'Online now' }).getByText(username).waitFor();
+
+    // The page gave the first refresh token back (it was used), so the server refuses it now.
+    await assert.rejects(call('POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } }), { status: 401 });
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
 });

@@ -17,7 +17,8 @@ const counts = { passed: 0, failed: 0, skipped: 0 };
 let silo;
 try {
   const started = Date.now();
-  silo = await startSilo({ name: 'e2e' });
+  // Short-lived access tokens, so that the web client's refresh before expiry happens within a test.
+  silo = await startSilo({ name: 'e2e', settings: { Platform__Auth__AccessTokenLifetime: '00:00:30' } });
   console.log(`e2e: silo ready at ${silo.url} in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${silo.logPath})`);
   process.env.PLATFORM_E2E_URL = silo.url;
   process.env.PLATFORM_E2E_SIGNING_KEY = silo.signingKey;
