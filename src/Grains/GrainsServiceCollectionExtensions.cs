@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Grains.Cafes;
+using Platform.Grains.Dms;
 using Platform.Grains.Events;
+using Platform.Grains.Pokes;
 using Platform.Grains.Users;
 
 namespace Platform.Grains;
@@ -19,6 +21,13 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<AccountNames>();
         services.AddSingleton<IAccountLookup>(provider => provider.GetRequiredService<AccountNames>());
         services.AddSingleton<CafeMessages>();
+        services.AddSingleton<ICafeHistory>(provider => provider.GetRequiredService<CafeMessages>());
+        services.AddOptions<PokeOptions>().BindConfiguration(PokeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DmOptions>().BindConfiguration(DmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PokeTable>();
+        services.AddSingleton<IPokeDirectory>(provider => provider.GetRequiredService<PokeTable>());
+        services.AddSingleton<DmTables>();
+        services.AddSingleton<IDmDirectory>(provider => provider.GetRequiredService<DmTables>());
         return services;
     }
 }

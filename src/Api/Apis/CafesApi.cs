@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Platform.Actors;
 using Platform.Api.Apis.Cafes;
+using Platform.Api.Apis.Chat;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Grains.Cafes;
@@ -15,12 +16,19 @@ namespace Platform.Api.Apis;
 public static class CafesApi
 {
     public const double DefaultRadiusMeters = 100;
+    public const int MaxMuteMinutes = 30 * 24 * 60;
 
     public static RouteGroupBuilder MapCafesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/cafes").RequireAuthorization();
         api.MapPost("/", CreateAsync);
         api.MapGet("/{id:guid}", (Guid id, IGrainFactory grains) => grains.GetGrain<ICafeGrain>(id).Get());
+        api.MapPost("/{id:guid}/mutes", MuteAsync);
+        api.MapDelete("/{id:guid}/mutes/{userId:guid}", async (Guid id, Guid userId, ClaimsPrincipal principal, IGrainFactory grains) =>
+        {
+            await grains.GetGrain<ICafeGrain>(id).Unmute(principal.UserId(), userId);
+            return TypedResults.NoContent();
+        });
         return api;
     }
 
@@ -44,5 +52,17 @@ public static class CafesApi
         var id = Guid.NewGuid();
         var cafe = await grains.GetGrain<ICafeGrain>(id).Create(new NewCafe(principal.UserId(), name, address, wifiSsid, latitude, longitude, radius));
         return TypedResults.Created($"/api/cafes/{id}", cafe);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> MuteAsync(Guid id, MuteRequest request, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var errors = new FieldErrors();
+        var userId = errors.Required("userId", request.UserId);
+        var minutes = errors.Required("minutes", request.Minutes);
+        if (request.Minutes is < 1 or > MaxMuteMinutes) errors.Add("minutes", $"Must be 1 to {MaxMuteMinutes}.");
+        if (!errors.IsEmpty) return Problems.Validation(errors.ToDictionary());
+
+        await grains.GetGrain<ICafeGrain>(id).Mute(principal.UserId(), userId, TimeSpan.FromMinutes(minutes));
+        return TypedResults.NoContent();
     }
 }

@@ -38,6 +38,10 @@ public static class ApiApplicationExtensions
         app.MapAuthApi();
         app.MapUsersApi();
         app.MapCafesApi();
+        app.MapChatApi();
+        app.MapMatchingApi();
+        app.MapPokesApi();
+        app.MapDmApi();
         app.MapHub<PlatformHub>(PlatformHub.Path);
         app.Map("/api/{**path}", () => Problems.NotFound("There is no such API route."));
         return app;

@@ -62,6 +62,8 @@ public sealed class PlatformHub(IGrainFactory grains, EventRelay relay, IOptions
         return grains.GetGrain<ICafeGrain>(cafeId).SendMessage(UserId, content);
     }
 
+    public Task StartTyping(Guid cafeId) => grains.GetGrain<ICafeGrain>(cafeId).StartTyping(UserId);
+
     /// <summary>Joins a plain SignalR group, for the load program's baseline; only when the option allows it.</summary>
     public Task LoadTestJoinGroup(string group)
     {

@@ -1,11 +1,13 @@
+using System.Collections.Immutable;
 using Platform.Actors;
 using Platform.Grains.Events;
 
 namespace Platform.Grains.Cafes;
 
 /// <summary>
-/// A café: its details, the guests it lets in, and its room (who is online, the recent messages). Keyed by the
-/// café id. Its event stream carries the room's events to every API node with clients in the room.
+/// A café: its details, the guests it lets in, and its room (who is online, the recent messages, typing and
+/// trending topics, and the chat rules: rate limits, spam and mutes). Keyed by the café id. Its event stream
+/// carries the room's events to every API node with clients in the room.
 /// </summary>
 public interface ICafeGrain : IGrainWithGuidKey, IGrainEventSource
 {
@@ -31,5 +33,20 @@ public interface ICafeGrain : IGrainWithGuidKey, IGrainEventSource
     /// <summary>Takes a user out of the room on every connection (a guest who expired).</summary>
     Task Evict(Guid userId);
 
+    /// <summary>Stores and sends a message, unless the sender is muted, over its rate or spamming.</summary>
     Task<ChatMessage> SendMessage(Guid userId, string content);
+
+    Task StartTyping(Guid userId);
+
+    /// <summary>Deletes a message of this café; only its author or the café's owner may.</summary>
+    Task DeleteMessage(Guid messageId, Guid requesterId);
+
+    [ReadOnly]
+    Task<ImmutableArray<OnlineUser>> GetPresence();
+
+    Task<ImmutableArray<TopicCount>> GetTopics();
+
+    Task Mute(Guid ownerId, Guid userId, TimeSpan duration);
+
+    Task Unmute(Guid ownerId, Guid userId);
 }

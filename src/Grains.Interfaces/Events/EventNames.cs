@@ -6,4 +6,10 @@ public static class EventNames
     public const string ChatMessage = "chatMessage";
     public const string Presence = "presence";
     public const string AccountExpired = "accountExpired";
+    public const string Typing = "typing";
+    public const string Topics = "topics";
+    public const string MessageDeleted = "messageDeleted";
+    public const string PokeReceived = "pokeReceived";
+    public const string PokeMatched = "pokeMatched";
+    public const string DmMessage = "dmMessage";
 }

@@ -41,4 +41,10 @@ public interface IUserGrain : IGrainWithGuidKey, IGrainEventSource
 
     [ReadOnly]
     Task<UserStats> GetStats();
+
+    /// <summary>Counts one poke against the daily limit, or refuses with <c>rate_limited</c>.</summary>
+    Task TakePokeAllowance();
+
+    /// <summary>Sends an event to the user's own stream (every connection of the user, on every API node).</summary>
+    Task Notify(string eventName, RawJson payload);
 }

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Platform.Actors;
+using Platform.Grains.Cafes.Chat;
 using Platform.Grains.Errors;
 using Platform.Grains.Events;
 using Platform.Grains.Users;
@@ -20,7 +22,14 @@ public sealed class CafeGrain(
     private readonly CafeOptions _options = cafeOptions.Value;
     private readonly Dictionary<Guid, RoomMember> _room = [];
     private readonly Queue<ChatMessage> _recent = new();
+    private readonly Dictionary<Guid, TokenBucket> _sendAllowances = [];
+    private readonly Dictionary<Guid, DateTimeOffset> _typingPushedAt = [];
     private GrainEventPublisher _events = null!;
+    private ThrottledPush _presence = null!;
+    private ThrottledPush _topicsPush = null!;
+    private SpamGuard _spam = null!;
+    private TrendingTopics _topics = null!;
+    private ImmutableArray<TopicCount> _pushedTopics = [];
 
     private Guid CafeId => this.GetPrimaryKey();
 
@@ -29,8 +38,16 @@ public sealed class CafeGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _events = new GrainEventPublisher(EventStreams.Cafe(CafeId), eventOptions.Value.SubscriptionLifetime, time);
+        _presence = new ThrottledPush(_options.PresenceInterval, time, Schedule, PublishPresence);
+        _topicsPush = new ThrottledPush(_options.TopicsInterval, time, Schedule, PublishTopics);
+        _spam = new SpamGuard(_options);
+        _topics = new TrendingTopics(_options);
         if (!cafe.RecordExists) return;
-        foreach (var message in await messages.RecentAsync(CafeId, _options.RecentMessages, cancellationToken)) _recent.Enqueue(message);
+        foreach (var message in await messages.RecentAsync(CafeId, _options.RecentMessages, cancellationToken))
+        {
+            _recent.Enqueue(message);
+            _topics.Add(message.Content, message.CreatedAt);
+        }
     }
 
     public async Task<CafeView> Create(NewCafe details)
@@ -56,9 +73,7 @@ public sealed class CafeGrain(
 
     public async Task<JoinTokenGrant> IssueJoinToken(Guid ownerId, string receiptId)
     {
-        EnsureExists();
-        if (ownerId != State.OwnerId) throw PlatformException.Forbidden("Only the café's owner lets guests in.");
-
+        EnsureOwner(ownerId);
         var now = time.GetUtcNow();
         ForgetExpired(now);
         var username = GuestNameGenerator.Next(State.GuestNames.ContainsKey)
@@ -105,7 +120,7 @@ public sealed class CafeGrain(
 
         var arrived = member.Connections.Count == 0;
         member.Connections.Add(visitor.ConnectionId);
-        if (arrived) PublishPresence();
+        if (arrived) _presence.Changed();
         return Task.FromResult(new CafeRoom(View(), [.. Online()], [.. _recent]));
     }
 
@@ -114,7 +129,7 @@ public sealed class CafeGrain(
         if (_room.TryGetValue(userId, out var member) && member.Connections.Remove(connectionId) && member.Connections.Count == 0)
         {
             _room.Remove(userId);
-            PublishPresence();
+            _presence.Changed();
         }
 
         return Task.CompletedTask;
@@ -122,7 +137,7 @@ public sealed class CafeGrain(
 
     public Task Evict(Guid userId)
     {
-        if (_room.Remove(userId)) PublishPresence();
+        if (_room.Remove(userId)) _presence.Changed();
         return Task.CompletedTask;
     }
 
@@ -136,15 +151,78 @@ public sealed class CafeGrain(
             throw PlatformException.Validation($"A message is 1 to {_options.MaxMessageLength} characters.");
         }
 
+        if (content.Any(c => char.IsControl(c) && c is not ('\n' or '\t'))) throw PlatformException.Validation("A message cannot hold control characters.");
+
         var now = time.GetUtcNow();
+        EnsureNotMuted(userId, now);
+        if (!AllowanceOf(userId, now).TryTake(now, out var wait))
+        {
+            throw new PlatformException(ErrorCodes.RateLimited, "Too many messages.", wait);
+        }
+
+        var verdict = _spam.Check(userId, content, now);
+        if (verdict.Refusal is { } refusal) await RefuseAsync(userId, refusal, now);
+
         var message = new ChatMessage(Guid.CreateVersion7(now), CafeId, userId, member.Username, content, now);
 
         // Stored before anyone sees it: a message that was shown is never lost.
         await messages.AppendAsync(message);
+        _spam.Sent(userId, content, now);
         _recent.Enqueue(message);
         while (_recent.Count > _options.RecentMessages) _recent.Dequeue();
         _events.Publish(EventNames.ChatMessage, message);
-        return message;
+        _topics.Add(content, now);
+        _topicsPush.Changed();
+        return verdict.Warning is null ? message : message with { Warning = verdict.Warning };
+    }
+
+    public Task StartTyping(Guid userId)
+    {
+        EnsureExists();
+        if (!_room.TryGetValue(userId, out var member)) throw PlatformException.Forbidden("Join the café first.");
+        var now = time.GetUtcNow();
+        if (_typingPushedAt.TryGetValue(userId, out var pushedAt) && now - pushedAt < _options.TypingInterval) return Task.CompletedTask;
+        _typingPushedAt[userId] = now;
+        _events.Publish(EventNames.Typing, new UserTyping(CafeId, userId, member.Username));
+        return Task.CompletedTask;
+    }
+
+    public async Task DeleteMessage(Guid messageId, Guid requesterId)
+    {
+        EnsureExists();
+        var author = await messages.AuthorOfAsync(CafeId, messageId) ?? throw PlatformException.NotFound("There is no such message.");
+        if (requesterId != author && requesterId != State.OwnerId) throw PlatformException.Forbidden("Only its author or the café's owner can delete a message.");
+
+        await messages.MarkDeletedAsync(messageId, time.GetUtcNow());
+        var kept = _recent.Where(message => message.Id != messageId).ToArray();
+        _recent.Clear();
+        foreach (var message in kept) _recent.Enqueue(message);
+        _events.Publish(EventNames.MessageDeleted, new MessageDeleted(CafeId, messageId));
+    }
+
+    public Task<ImmutableArray<OnlineUser>> GetPresence()
+    {
+        EnsureExists();
+        return Task.FromResult<ImmutableArray<OnlineUser>>([.. Online()]);
+    }
+
+    public Task<ImmutableArray<TopicCount>> GetTopics()
+    {
+        EnsureExists();
+        return Task.FromResult(_topics.Top(time.GetUtcNow()));
+    }
+
+    public async Task Mute(Guid ownerId, Guid userId, TimeSpan duration)
+    {
+        EnsureOwner(ownerId);
+        State.Mutes[userId] = time.GetUtcNow() + duration;
+        await cafe.WriteStateAsync();
+    }
+
+    public async Task Unmute(Guid ownerId, Guid userId)
+    {
+        EnsureOwner(ownerId);
+        if (State.Mutes.Remove(userId)) await cafe.WriteStateAsync();
     }
 
     public Task Subscribe(IGrainEventObserver observer)
@@ -180,6 +258,55 @@ public sealed class CafeGrain(
     }
 
     private void PublishPresence() => _events.Publish(EventNames.Presence, new PresenceChanged(CafeId, [.. Online()]));
+
+    private void PublishTopics()
+    {
+        var topics = _topics.Top(time.GetUtcNow());
+        if (topics.SequenceEqual(_pushedTopics)) return;
+        _pushedTopics = topics;
+        _events.Publish(EventNames.Topics, new TopicsChanged(CafeId, topics));
+    }
+
+    private IGrainTimer Schedule(TimeSpan dueTime, Func<Task> callback) =>
+        RegisterGrainTimer(_ => callback(), new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
+
+    private TokenBucket AllowanceOf(Guid userId, DateTimeOffset now)
+    {
+        if (_sendAllowances.TryGetValue(userId, out var allowance)) return allowance;
+        if (_sendAllowances.Count > 4 * (_room.Count + 16))
+        {
+            // Buckets that refilled completely say nothing any more: drop them rather than keep every sender ever.
+            foreach (var (id, bucket) in _sendAllowances.ToArray())
+            {
+                if (bucket.IsFull(now)) _sendAllowances.Remove(id);
+            }
+        }
+
+        return _sendAllowances[userId] = new TokenBucket(_options.MessagesPerMinute, TimeSpan.FromMinutes(1), now);
+    }
+
+    private void EnsureNotMuted(Guid userId, DateTimeOffset now)
+    {
+        if (State.Mutes.TryGetValue(userId, out var until) && until > now)
+        {
+            throw new PlatformException(ErrorCodes.Muted, "You are muted in this café.", until - now);
+        }
+    }
+
+    // A refusal counts towards a mute; the one that reaches the limit mutes the sender and says so.
+    private async Task RefuseAsync(Guid userId, string reason, DateTimeOffset now)
+    {
+        if (!_spam.Refused(userId, now)) throw PlatformException.Validation($"Refused as spam: {reason}.");
+        State.Mutes[userId] = now + _options.MuteDuration;
+        await cafe.WriteStateAsync();
+        throw new PlatformException(ErrorCodes.Muted, $"Refused as spam ({reason}); you are muted in this café.", _options.MuteDuration);
+    }
+
+    private void EnsureOwner(Guid userId)
+    {
+        EnsureExists();
+        if (userId != State.OwnerId) throw PlatformException.Forbidden("Only the café's owner can do that.");
+    }
 
     private IEnumerable<OnlineUser> Online() => _room.Select(entry => new OnlineUser(entry.Key, entry.Value.Username));
 

@@ -24,4 +24,7 @@ public sealed class CafeState
 
     /// <summary>Guest names in use, lower-cased, until when: a name is unique within the café while it is.</summary>
     public Dictionary<string, DateTimeOffset> GuestNames { get; set; } = [];
+
+    /// <summary>Muted users, until when.</summary>
+    public Dictionary<Guid, DateTimeOffset> Mutes { get; set; } = [];
 }

@@ -18,8 +18,12 @@ public sealed class GrainEventPublisher(string stream, TimeSpan subscriptionLife
 
     public void Publish<T>(string name, T payload)
     {
-        if (_observers.Count == 0) return;
-        var grainEvent = new GrainEvent(Stream, name, RawJson.From(payload));
+        if (_observers.Count > 0) Publish(name, RawJson.From(payload));
+    }
+
+    public void Publish(string name, RawJson payload)
+    {
+        var grainEvent = new GrainEvent(Stream, name, payload);
         _observers.Notify(observer => observer.OnEvent(grainEvent));
     }
 }

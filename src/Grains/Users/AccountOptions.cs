@@ -25,4 +25,8 @@ public sealed class AccountOptions
     /// <summary>Open sessions kept per user; signing in once more ends the oldest.</summary>
     [Range(1, 1000)]
     public int MaxSessionsPerUser { get; set; } = 20;
+
+    /// <summary>Pokes one user may send in 24 hours.</summary>
+    [Range(1, 1000)]
+    public int PokesPerDay { get; set; } = 5;
 }

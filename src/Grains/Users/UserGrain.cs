@@ -185,6 +185,26 @@ public sealed class UserGrain(
         return Task.FromResult(State.Stats);
     }
 
+    public async Task TakePokeAllowance()
+    {
+        EnsureActive();
+        var now = time.GetUtcNow();
+        State.PokesSent.RemoveAll(sentAt => now - sentAt >= TimeSpan.FromDays(1));
+        if (State.PokesSent.Count >= _options.PokesPerDay)
+        {
+            throw new PlatformException(ErrorCodes.RateLimited, $"At most {_options.PokesPerDay} pokes a day.", State.PokesSent.Min() + TimeSpan.FromDays(1) - now);
+        }
+
+        State.PokesSent.Add(now);
+        await user.WriteStateAsync();
+    }
+
+    public Task Notify(string eventName, RawJson payload)
+    {
+        _events.Publish(eventName, payload);
+        return Task.CompletedTask;
+    }
+
     public Task Subscribe(IGrainEventObserver observer)
     {
         _events.Subscribe(observer);

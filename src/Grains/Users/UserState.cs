@@ -32,5 +32,8 @@ public sealed class UserState
 
     public List<BadgeView> Badges { get; set; } = [];
 
+    /// <summary>When the user's pokes of the last 24 hours were sent, for the daily limit.</summary>
+    public List<DateTimeOffset> PokesSent { get; set; } = [];
+
     public UserStats Stats { get; set; } = new(0, 0, 0, 1200);
 }

@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis.Chat;
+
+public sealed record MuteRequest(Guid? UserId, int? Minutes);

@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis.Dms;
+
+public sealed record SendDmRequest(string? Content);

@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis.Pokes;
+
+public sealed record SendPokeRequest(Guid? ToUserId, string? SharedInterest);

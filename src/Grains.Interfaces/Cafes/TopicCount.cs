@@ -1,0 +1,3 @@
+namespace Platform.Grains.Cafes;
+
+public sealed record TopicCount(string Word, int Count);

@@ -1,0 +1,3 @@
+namespace Platform.Grains.Dms;
+
+public sealed record DmMember(Guid UserId, string Username);

@@ -1,0 +1,3 @@
+namespace Platform.Grains.Pokes;
+
+public sealed record MatchedUser(Guid UserId, string Username);

@@ -1,0 +1,3 @@
+namespace Platform.Grains.Pokes;
+
+public sealed record PokeParties(Guid FromUserId, Guid ToUserId);

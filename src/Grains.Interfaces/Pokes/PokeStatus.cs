@@ -1,0 +1,9 @@
+namespace Platform.Grains.Pokes;
+
+public enum PokeStatus
+{
+    Pending,
+    Matched,
+    Declined,
+    Expired,
+}
