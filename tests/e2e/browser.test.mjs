@@ -67,7 +67,7 @@ describe('the web client in Chromium', () => {
     await page.context().close();
   });
 
-  test('at phone width a member signs in, opens a new café and chats in it, with nothing wider than the screen', async () => {
+  test('at phone width a member signs in, opens a new café, chats in it and deletes a message, with nothing wider than the screen', async () => {
     const page = await openPage(phone);
     const username = uniqueName('phone');
     await register(page, username);
@@ -99,6 +99,12 @@ describe('the web client in Chromium', () => {
     await page.getByRole('list', { name: 'Online now' }).getByText(username).waitFor();
     assert.ok(await fitsWidth(page), 'the café room fits 360 px');
     await page.screenshot({ path: join(artifacts, 'cafe-phone.png'), fullPage: true });
+
+    await page.getByRole('textbox', { name: 'Message' }).fill('a message to take back');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const taken = page.getByRole('list', { name: 'Messages' }).getByRole('listitem').filter({ hasText: 'a message to take back' });
+    await taken.getByRole('button', { name: /^Delete/ }).click();
+    await taken.waitFor({ state: 'detached' });
     assert.deepEqual(pageErrors, []);
     await page.context().close();
   });

@@ -57,6 +57,22 @@ describe('café chat through the hub', () => {
     assert.deepEqual(presence.online.map(u => u.userId), [owner.user.id]);
   });
 
+  test('typing and a deleted message reach the other member as typing and messageDeleted events', async () => {
+    const [owner, visitor] = await Promise.all([registerMember('owner'), registerMember('visitor')]);
+    const cafe = await createCafe(owner);
+    const [ownerHub, visitorHub] = await Promise.all([open(owner), open(visitor)]);
+    await Promise.all([ownerHub.invoke('JoinCafe', cafe.id), visitorHub.invoke('JoinCafe', cafe.id)]);
+
+    const typing = nextEvent(ownerHub, 'typing', t => t.userId === visitor.user.id);
+    await visitorHub.invoke('StartTyping', cafe.id);
+    assert.deepEqual(await typing, { cafeId: cafe.id, userId: visitor.user.id, username: visitor.user.username });
+
+    const message = await visitorHub.invoke('SendMessage', cafe.id, 'soon gone');
+    const deleted = nextEvent(ownerHub, 'messageDeleted', d => d.messageId === message.id);
+    await call('DELETE', `/api/chat/messages/${message.id}`, { token: visitor.accessToken });
+    assert.equal((await deleted).cafeId, cafe.id);
+  });
+
   test('joining a café that does not exist answers not_found', async () => {
     const member = await registerMember();
     const hub = await open(member);

@@ -10,6 +10,7 @@ import { rememberCafe } from './recent.js';
 
 const TYPING_EVERY_MS = 3_000; // how often StartTyping is sent while typing
 const TYPING_SHOWN_MS = 5_000; // how long someone counts as typing after their last typing event
+const HISTORY_PAGE = 50;
 
 export function cafeView(root, { params, navigate }) {
   const cafeId = params.id;
@@ -26,6 +27,7 @@ export function cafeView(root, { params, navigate }) {
   const state = h('p', { class: 'muted', 'aria-live': 'polite' }, 'Joining…');
   const messages = h('ol', { class: 'messages', 'aria-label': 'Messages', 'aria-live': 'polite', 'aria-relevant': 'additions' });
   const typingLine = h('p', { class: 'typing', 'aria-live': 'polite' });
+  const older = h('button', { type: 'button', class: 'link older', hidden: true, onclick: () => loadOlder() }, 'Show older messages');
   const online = h('ul', { class: 'list people', 'aria-label': 'Online now' });
   const onlineCount = h('span', { class: 'count' });
   const topics = h('ul', { class: 'chips', 'aria-label': 'Topics' }, h('li', { class: 'muted' }, 'No topics yet.'));
@@ -47,6 +49,7 @@ export function cafeView(root, { params, navigate }) {
       const message = await invoke('SendMessage', cafeId, content);
       input.value = '';
       showMessage(message); // the event may come first or after; it is shown once
+      if (message.warning) showNotice(`Sent, but: ${message.warning}`, 'info');
     } catch (error) {
       showError(error);
     } finally {
@@ -71,24 +74,65 @@ export function cafeView(root, { params, navigate }) {
   });
 
   const room = h('div', { class: 'room' },
-      h('section', { class: 'card chat', 'aria-labelledby': 'cafe-title' }, messages, typingLine, sendForm),
+      h('section', { class: 'card chat', 'aria-labelledby': 'cafe-title' }, older, messages, typingLine, sendForm),
       h('aside', { class: 'side' },
         h('details', { class: 'card', open: true }, h('summary', {}, 'Online ', onlineCount), online),
         h('details', { class: 'card', open: true }, h('summary', {}, 'Topics'), topics),
         owner));
   root.append(h('section', { class: 'card room-head' }, h('a', { href: '#/', class: 'back' }, '← Back'), title, subtitle, state), room);
 
+  function messageItem(message) {
+    const mine = message.userId === me.id;
+    const canDelete = mine || cafe?.ownerId === me.id;
+    return h('li', { class: mine ? 'message mine' : 'message', dataset: { id: message.id } },
+      h('div', { class: 'meta' }, h('strong', {}, message.username), ' ', h('time', { datetime: message.createdAt }, formatTime(message.createdAt)),
+        canDelete ? h('button', { type: 'button', class: 'link delete', 'aria-label': `Delete message from ${formatTime(message.createdAt)}`,
+          onclick: () => deleteMessage(message.id) }, 'Delete') : null),
+      h('p', { class: 'content' }, message.content));
+  }
+
   function showMessage(message) {
     if (message.cafeId !== cafeId || seen.has(message.id)) return;
     seen.add(message.id);
     typing.delete(message.userId);
     renderTyping();
-    const mine = message.userId === me.id;
     const atBottom = messages.scrollHeight - messages.scrollTop - messages.clientHeight < 40;
-    messages.append(h('li', { class: mine ? 'message mine' : 'message', dataset: { id: message.id } },
-      h('div', { class: 'meta' }, h('strong', {}, message.username), ' ', h('time', { datetime: message.createdAt }, formatTime(message.createdAt))),
-      h('p', { class: 'content' }, message.content)));
-    if (atBottom || mine) messages.scrollTop = messages.scrollHeight;
+    messages.append(messageItem(message));
+    if (atBottom || message.userId === me.id) messages.scrollTop = messages.scrollHeight;
+  }
+
+  async function deleteMessage(id) {
+    try {
+      await api('DELETE', `/api/chat/messages/${encodeURIComponent(id)}`);
+      removeMessage(id);
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  function removeMessage(id) {
+    messages.querySelector(`[data-id="${CSS.escape(id)}"]`)?.remove();
+  }
+
+  // History before the oldest message shown, newest first from the server; kept in place while reading.
+  async function loadOlder() {
+    const oldest = messages.querySelector('.message')?.dataset.id;
+    older.disabled = true;
+    try {
+      const page = await api('GET', `/api/chat/messages/${encodeURIComponent(cafeId)}?limit=${HISTORY_PAGE}${oldest ? `&before=${encodeURIComponent(oldest)}` : ''}`);
+      const height = messages.scrollHeight;
+      for (const message of page) {
+        if (seen.has(message.id)) continue;
+        seen.add(message.id);
+        messages.prepend(messageItem(message));
+      }
+      messages.scrollTop += messages.scrollHeight - height;
+      older.hidden = page.length < HISTORY_PAGE;
+    } catch (error) {
+      showError(error);
+    } finally {
+      older.disabled = false;
+    }
   }
 
   function showOnline(list) {
@@ -141,6 +185,7 @@ export function cafeView(root, { params, navigate }) {
       state.textContent = '';
       room.hidden = false;
       for (const message of room.recent ?? []) showMessage(message);
+      older.hidden = (room.recent?.length ?? 0) === 0; // the room hands over the latest; older ones are paged
       showOnline(room.online ?? []);
       showOwnerTools();
       input.disabled = false;
@@ -157,9 +202,7 @@ export function cafeView(root, { params, navigate }) {
 
   const stops = [
     on('chatMessage', showMessage),
-    on('messageDeleted', event => {
-      if (event.cafeId === cafeId) messages.querySelector(`[data-id="${CSS.escape(event.messageId)}"]`)?.remove();
-    }),
+    on('messageDeleted', event => { if (event.cafeId === cafeId) removeMessage(event.messageId); }),
     on('presence', event => { if (event.cafeId === cafeId) showOnline(event.online ?? []); }),
     on('typing', event => {
       if (event.cafeId !== cafeId || event.userId === me.id) return;
