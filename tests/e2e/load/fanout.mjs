@@ -7,7 +7,7 @@
 // second and their ratio. Then each path sends messages at a steady pace the server keeps up with: latency
 // without queueing. Latency is send to delivery (the sender's timestamp is in the payload; one process, one clock).
 //
-//   ./platform load [--clients 1000] [--messages 50] [--rounds 5] [--paced 30] [--interval-ms 100] [--users 4]
+//   ./platform load [--clients 1000] [--messages 50] [--rounds 5] [--paced 30] [--interval-ms 200] [--users 4]
 //                   [--url http://host:port] [--setting Platform__Section__Key=value ...]
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +23,7 @@ const { values: options } = parseArgs({
     messages: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '5' },
     paced: { type: 'string', default: '30' },
-    'interval-ms': { type: 'string', default: '100' },
+    'interval-ms': { type: 'string', default: '200' },
     users: { type: 'string', default: '4' },
     batch: { type: 'string', default: '50' },
     timeout: { type: 'string', default: '120' },

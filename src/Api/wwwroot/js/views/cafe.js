@@ -137,9 +137,30 @@ export function cafeView(root, { params, navigate }) {
 
   function showOnline(list) {
     onlineCount.textContent = `(${list.length})`;
+    const owning = cafe?.ownerId === me.id;
     replace(online, list.length
-      ? list.map(person => h('li', {}, person.username, person.userId === me.id ? h('span', { class: 'muted' }, ' (you)') : null))
+      ? list.map(person => h('li', { class: 'row spread' },
+        h('span', {}, person.username, person.userId === me.id ? h('span', { class: 'muted' }, ' (you)') : null),
+        owning && person.userId !== me.id ? muteControls(person) : null))
       : h('li', { class: 'muted' }, 'Nobody else is here.'));
+  }
+
+  // The owner's mutes: an hour's quiet, or lifted again.
+  function muteControls(person) {
+    const act = async (method, path, body, done) => {
+      try {
+        await api(method, path, body);
+        showNotice(done, 'info');
+      } catch (error) {
+        showError(error);
+      }
+    };
+    const base = `/api/cafes/${encodeURIComponent(cafeId)}/mutes`;
+    return h('span', { class: 'row' },
+      h('button', { type: 'button', class: 'link', 'aria-label': `Mute ${person.username} for an hour`,
+        onclick: () => act('POST', base, { userId: person.userId, minutes: 60 }, `${person.username} is muted for an hour.`) }, 'Mute'),
+      h('button', { type: 'button', class: 'link', 'aria-label': `Unmute ${person.username}`,
+        onclick: () => act('DELETE', `${base}/${encodeURIComponent(person.userId)}`, undefined, `${person.username} may write again.`) }, 'Unmute'));
   }
 
   function renderTyping() {
