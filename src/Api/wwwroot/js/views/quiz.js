@@ -39,8 +39,10 @@ export function lobbiesView(root, { navigate }) {
   api('GET', '/api/lobbies').then(lobbies => {
     replace(list, lobbies?.length
       ? h('ul', { class: 'list', 'aria-label': 'Open lobbies' }, lobbies.map(lobby => h('li', { class: 'row spread' },
-        h('span', {}, h('strong', {}, lobby.name), h('span', { class: 'muted' }, ` ${lobby.players?.length ?? 0}/${lobby.settings?.maxPlayers ?? '?'} · ${lobby.code}`)),
-        h('a', { class: 'button secondary', href: `#/quiz/${encodeURIComponent(lobby.code)}` }, 'Join'))))
+        h('span', {}, h('strong', {}, lobby.name),
+          h('span', { class: 'muted' }, ` ${lobby.playerCount ?? lobby.players?.length ?? 0}/${lobby.maxPlayers ?? lobby.settings?.maxPlayers ?? '?'}`,
+            lobby.category ? ` · ${lobby.category}` : '', lobby.hostName ? ` · host ${lobby.hostName}` : '', ` · ${lobby.code}`)),
+        h('a', { class: 'button secondary', href: `#/quiz/${encodeURIComponent(lobby.code)}`, 'aria-label': `Join ${lobby.name}` }, 'Join'))))
       : h('p', { class: 'muted' }, 'No open lobbies right now: make one.'));
   }, error => replace(list, h('p', { class: 'muted' }, error.code === 'not_found' ? notOpenYet : `Lobbies could not be loaded: ${describe(error)}`)));
 }
@@ -168,7 +170,10 @@ export function lobbyView(root, { params }) {
   async function join() {
     try {
       lobby = await invoke('JoinLobby', code);
-      if (!disposed) renderLobby();
+      if (disposed) return;
+      // Back in a game that is on: the server sends the current question again.
+      if (lobby.gameId && game?.gameId !== lobby.gameId) game = { gameId: lobby.gameId };
+      renderLobby();
     } catch (error) {
       status.textContent = error.code === 'not_found' ? `There is no lobby ${code} to join (${error.detail}).` : `Could not join: ${describe(error)}`;
     }
