@@ -21,6 +21,9 @@ public sealed class ApiOptions
     [Range(1, 1_000_000)]
     public int AuthRequestsPerMinutePerUser { get; set; } = 30;
 
+    /// <summary>Members who may import questions into the quiz's bank.</summary>
+    public string[] AdminUsernames { get; set; } = [];
+
     /// <summary>Offers the hub methods the load program compares the grain path with; never on in production.</summary>
     public bool EnableLoadTestHub { get; set; }
 }

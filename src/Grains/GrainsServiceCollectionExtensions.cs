@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Grains.Cafes;
 using Platform.Grains.Dms;
 using Platform.Grains.Events;
+using Platform.Grains.Games;
+using Platform.Grains.Lobbies;
 using Platform.Grains.Pokes;
 using Platform.Grains.Users;
 
@@ -28,6 +30,14 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<IPokeDirectory>(provider => provider.GetRequiredService<PokeTable>());
         services.AddSingleton<DmTables>();
         services.AddSingleton<IDmDirectory>(provider => provider.GetRequiredService<DmTables>());
+        services.AddOptions<LobbyOptions>().BindConfiguration(LobbyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LobbyTable>();
+        services.AddSingleton<ILobbyDirectory>(provider => provider.GetRequiredService<LobbyTable>());
+        services.AddOptions<QuizOptions>().BindConfiguration(QuizOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<QuestionBank>();
+        services.AddSingleton<IQuestionBank>(provider => provider.GetRequiredService<QuestionBank>());
+        services.AddSingleton<GameRecords>();
+        services.AddSingleton<ILeaderboard>(provider => provider.GetRequiredService<GameRecords>());
         return services;
     }
 }

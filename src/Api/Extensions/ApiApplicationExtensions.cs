@@ -42,6 +42,8 @@ public static class ApiApplicationExtensions
         app.MapMatchingApi();
         app.MapPokesApi();
         app.MapDmApi();
+        app.MapLobbiesApi();
+        app.MapGamesApi();
         app.MapHub<PlatformHub>(PlatformHub.Path);
         app.Map("/api/{**path}", () => Problems.NotFound("There is no such API route."));
         return app;

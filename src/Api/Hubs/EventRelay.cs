@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Actors;
 using Platform.Grains.Cafes;
 using Platform.Grains.Events;
+using Platform.Grains.Lobbies;
 using Platform.Grains.Users;
 
 namespace Platform.Api.Hubs;
@@ -166,6 +167,7 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
         {
             EventStreams.CafeKind => _grains.GetGrain<ICafeGrain>(Guid.Parse(key)),
             EventStreams.UserKind => _grains.GetGrain<IUserGrain>(Guid.Parse(key)),
+            EventStreams.LobbyKind => _grains.GetGrain<ILobbyGrain>(key),
             _ => throw new ArgumentException($"No grain publishes the stream '{stream}'.", nameof(stream)),
         };
     }

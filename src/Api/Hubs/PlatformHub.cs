@@ -6,6 +6,8 @@ using Platform.Api.Auth;
 using Platform.Grains.Cafes;
 using Platform.Grains.Errors;
 using Platform.Grains.Events;
+using Platform.Grains.Games;
+using Platform.Grains.Lobbies;
 
 namespace Platform.Api.Hubs;
 
@@ -33,7 +35,15 @@ public sealed class PlatformHub(IGrainFactory grains, EventRelay relay, IOptions
     {
         foreach (var stream in relay.StreamsOf(Context.ConnectionId))
         {
-            if (EventStreams.Parse(stream) is (EventStreams.CafeKind, var key)) await grains.GetGrain<ICafeGrain>(Guid.Parse(key)).Leave(UserId, Context.ConnectionId);
+            switch (EventStreams.Parse(stream))
+            {
+                case (EventStreams.CafeKind, var cafeId):
+                    await grains.GetGrain<ICafeGrain>(Guid.Parse(cafeId)).Leave(UserId, Context.ConnectionId);
+                    break;
+                case (EventStreams.LobbyKind, var code):
+                    await grains.GetGrain<ILobbyGrain>(code).Disconnected(UserId, Context.ConnectionId);
+                    break;
+            }
         }
 
         await relay.DisconnectedAsync(Context.ConnectionId);
@@ -64,6 +74,35 @@ public sealed class PlatformHub(IGrainFactory grains, EventRelay relay, IOptions
 
     public Task StartTyping(Guid cafeId) => grains.GetGrain<ICafeGrain>(cafeId).StartTyping(UserId);
 
+    public async Task<LobbyView> JoinLobby(string code)
+    {
+        var lobby = grains.GetGrain<ILobbyGrain>(LobbyCode(code));
+        await lobby.Get(); // an unknown lobby fails here, before this node subscribes to it
+        await relay.FollowAsync(Context.ConnectionId, EventStreams.Lobby(LobbyCode(code)));
+        var joined = await lobby.Join(new LobbyPlayerConnection(UserId, Context.User!.Username(), Context.ConnectionId));
+
+        // A player coming back mid-game gets the question that is open now, as if it had just been shown.
+        if (joined.GameId is { } gameId && (await grains.GetGrain<IGameGrain>(gameId).Get()).CurrentQuestion is { } question)
+        {
+            await Clients.Caller.SendAsync(EventNames.Question, question);
+        }
+
+        return joined;
+    }
+
+    public async Task LeaveLobby(string code)
+    {
+        await grains.GetGrain<ILobbyGrain>(LobbyCode(code)).Leave(UserId);
+        await relay.UnfollowAsync(Context.ConnectionId, EventStreams.Lobby(LobbyCode(code)));
+    }
+
+    public Task<LobbyView> SetReady(string code, bool ready) => grains.GetGrain<ILobbyGrain>(LobbyCode(code)).SetReady(UserId, ready);
+
+    public async Task<GameStartedReply> StartGame(string code) => new(await grains.GetGrain<ILobbyGrain>(LobbyCode(code)).StartGame(UserId));
+
+    public Task<AnswerResult> SubmitAnswer(Guid gameId, int questionIndex, int optionIndex) =>
+        grains.GetGrain<IGameGrain>(gameId).SubmitAnswer(UserId, questionIndex, optionIndex);
+
     /// <summary>Joins a plain SignalR group, for the load program's baseline; only when the option allows it.</summary>
     public Task LoadTestJoinGroup(string group)
     {
@@ -83,6 +122,8 @@ public sealed class PlatformHub(IGrainFactory grains, EventRelay relay, IOptions
         throw (HubMethods.Exists(method)
             ? new HubException($"{ErrorCodes.ValidationFailed}: the arguments of {method} have the wrong number, types or format ({reason})")
             : new HubException($"{ErrorCodes.NotFound}: there is no hub method {method}"));
+
+    private static string LobbyCode(string code) => LobbyCodes.Normalize(code) ?? throw PlatformException.NotFound("There is no such lobby.");
 
     private void EnsureLoadTestHub()
     {

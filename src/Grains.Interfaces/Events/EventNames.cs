@@ -12,4 +12,9 @@ public static class EventNames
     public const string PokeReceived = "pokeReceived";
     public const string PokeMatched = "pokeMatched";
     public const string DmMessage = "dmMessage";
+    public const string LobbyUpdated = "lobbyUpdated";
+    public const string GameStarted = "gameStarted";
+    public const string Question = "question";
+    public const string QuestionEnded = "questionEnded";
+    public const string GameEnded = "gameEnded";
 }

@@ -1,5 +1,6 @@
 using Platform.Actors;
 using Platform.Grains.Events;
+using Platform.Grains.Games;
 
 namespace Platform.Grains.Users;
 
@@ -41,6 +42,9 @@ public interface IUserGrain : IGrainWithGuidKey, IGrainEventSource
 
     [ReadOnly]
     Task<UserStats> GetStats();
+
+    /// <summary>Adds a finished game to the player's stats and rating (once per game, however often it is told).</summary>
+    Task RecordGame(GameOutcome outcome);
 
     /// <summary>Counts one poke against the daily limit, or refuses with <c>rate_limited</c>.</summary>
     Task TakePokeAllowance();

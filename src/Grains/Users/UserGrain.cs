@@ -5,12 +5,14 @@ using Platform.Actors.Reminders;
 using Platform.Grains.Cafes;
 using Platform.Grains.Errors;
 using Platform.Grains.Events;
+using Platform.Grains.Games;
 
 namespace Platform.Grains.Users;
 
 public sealed class UserGrain(
     [PersistentState(UserGrain.StateName)] IPersistentState<UserState> user,
     AccountNames accountNames,
+    GameRecords gameRecords,
     IPasswordHasher<UserState> passwordHasher,
     IOptions<AccountOptions> accountOptions,
     IOptions<GrainEventOptions> eventOptions,
@@ -183,6 +185,18 @@ public sealed class UserGrain(
     {
         EnsureExists();
         return Task.FromResult(State.Stats);
+    }
+
+    public async Task RecordGame(GameOutcome outcome)
+    {
+        EnsureExists();
+        if (State.RecordedGames.Contains(outcome.GameId)) return;
+        var stats = State.Stats;
+        State.Stats = new UserStats(stats.GamesPlayed + 1, stats.GamesWon + (outcome.Won ? 1 : 0), stats.TotalScore + outcome.Score, stats.Rating + outcome.RatingChange);
+        State.RecordedGames.Add(outcome.GameId);
+        if (State.RecordedGames.Count > 100) State.RecordedGames.RemoveAt(0);
+        await user.WriteStateAsync();
+        await gameRecords.SaveRatingAsync(UserId, State.Username, State.Stats, time.GetUtcNow());
     }
 
     public async Task TakePokeAllowance()

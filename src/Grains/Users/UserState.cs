@@ -36,4 +36,7 @@ public sealed class UserState
     public List<DateTimeOffset> PokesSent { get; set; } = [];
 
     public UserStats Stats { get; set; } = new(0, 0, 0, 1200);
+
+    /// <summary>The last games counted in <see cref="Stats"/>, so that a game told twice counts once.</summary>
+    public List<Guid> RecordedGames { get; set; } = [];
 }

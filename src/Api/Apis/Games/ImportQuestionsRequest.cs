@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis.Games;
+
+public sealed record ImportQuestionsRequest(string? Category, ImportedQuestion?[]? Questions);

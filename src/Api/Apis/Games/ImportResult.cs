@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis.Games;
+
+public sealed record ImportResult(int Added, int Skipped);

@@ -1,0 +1,3 @@
+namespace Platform.Api.Apis.Games;
+
+public sealed record ImportedQuestion(string? Text, string?[]? Options, int? CorrectIndex, int? Points);

@@ -1,0 +1,5 @@
+using System.Collections.Immutable;
+
+namespace Platform.Grains.Games;
+
+public sealed record GameEnded(Guid GameId, ImmutableArray<LeaderboardEntry> Leaderboard, Guid? WinnerId);

@@ -1,0 +1,3 @@
+namespace Platform.Grains.Games;
+
+public sealed record GamePlayer(Guid UserId, string Username);

@@ -1,0 +1,7 @@
+namespace Platform.Grains.Games;
+
+public enum GameStatus
+{
+    Playing,
+    Finished,
+}

@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+
+namespace Platform.Grains.Games;
+
+public interface ILeaderboard
+{
+    Task<ImmutableArray<RatedPlayer>> TopAsync(int limit, CancellationToken cancellationToken = default);
+}

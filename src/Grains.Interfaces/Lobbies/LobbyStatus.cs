@@ -1,0 +1,8 @@
+namespace Platform.Grains.Lobbies;
+
+public enum LobbyStatus
+{
+    Waiting,
+    Playing,
+    Finished,
+}

@@ -1,0 +1,3 @@
+namespace Platform.Grains.Games;
+
+public sealed record GameQuestion(Guid Id, string Text, string[] Options, int CorrectIndex);
