@@ -40,6 +40,16 @@ async function openPage(viewport) {
   return page;
 }
 
+/** A page already signed in with a session made over REST (quicker than the forms, which other tests cover). */
+async function signedInPage(viewport, auth) {
+  const page = await openPage(viewport);
+  await page.goto('/');
+  await page.evaluate(stored => sessionStorage.setItem('platform.session', JSON.stringify(stored)), auth);
+  await page.reload();
+  await page.getByRole('heading', { name: `Welcome, ${auth.user.username}` }).waitFor();
+  return page;
+}
+
 /** True when nothing on the page is wider than the window (no sideways scrolling). */
 const fitsWidth = page => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
@@ -156,5 +166,51 @@ describe('the web client in Chromium', () => {
     await assert.rejects(call('POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } }), { status: 401 });
     assert.deepEqual(pageErrors, []);
     await page.context().close();
+  });
+
+  test('two players in a quiz lobby get ready, play a question with a countdown and see the results and the final board', async () => {
+    const [host, player] = await Promise.all([registerMember('host'), registerMember('player')]);
+    const hostPage = await signedInPage({ width: 1024, height: 768 }, host);
+    const playerPage = await signedInPage(phone, player);
+
+    await hostPage.goto('/#/quiz');
+    await hostPage.getByText('Make a lobby').click();
+    await hostPage.getByLabel('Name', { exact: true }).fill('Quiz Night');
+    await hostPage.getByLabel('Players (1–8)').fill('2');
+    await hostPage.getByLabel('Questions (1–50)').fill('1');
+    await hostPage.getByLabel('Seconds per question (5–120)').fill('15');
+    await hostPage.getByRole('button', { name: 'Create lobby' }).click();
+    const title = hostPage.getByRole('heading', { name: /^Quiz Night · / });
+    await title.waitFor();
+    const code = (await title.textContent()).split('·')[1].trim();
+
+    await playerPage.goto(`/#/quiz/${code}`);
+    const players = page => page.getByRole('list', { name: 'Players' });
+    await players(playerPage).getByText(host.user.username).waitFor();
+    await players(hostPage).getByText(player.user.username).waitFor(); // lobbyUpdated reached the host
+
+    await playerPage.getByRole('button', { name: "I'm ready" }).click();
+    await hostPage.getByRole('button', { name: "I'm ready" }).click();
+    await hostPage.getByRole('button', { name: 'Start game', exact: true }).click();
+
+    for (const page of [hostPage, playerPage]) {
+      await page.getByRole('group', { name: 'Answers' }).waitFor();
+      assert.match(await page.getByRole('timer').textContent(), /^\d+ s$/);
+    }
+    assert.ok(await fitsWidth(playerPage), 'the question fits 360 px');
+    await playerPage.screenshot({ path: join(artifacts, 'quiz-question-phone.png'), fullPage: true });
+
+    for (const page of [hostPage, playerPage]) await page.getByRole('group', { name: 'Answers' }).getByRole('button').first().click();
+    for (const page of [hostPage, playerPage]) {
+      await page.getByText(/^(Correct!|Not quite\.)/).waitFor();
+      await page.getByRole('heading', { name: 'Final board' }).waitFor({ timeout: 20_000 });
+      const final = page.getByRole('region', { name: 'Final board' });
+      assert.equal(await final.getByRole('table').getByRole('row').count(), 3); // header and two players
+    }
+    assert.ok(await fitsWidth(playerPage), 'the final board fits 360 px');
+    await playerPage.screenshot({ path: join(artifacts, 'quiz-final-phone.png'), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+    await hostPage.context().close();
+    await playerPage.context().close();
   });
 });

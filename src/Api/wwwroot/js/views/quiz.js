@@ -1,7 +1,7 @@
 // The quiz: open lobbies, making one, and a lobby (players and their ready states, then the game:
 // questions with a countdown, each question's results, the final board). Lives on hub events.
 import { api } from '../api.js';
-import { checkbox, field, h, replace } from '../dom.js';
+import { append, checkbox, field, h, replace } from '../dom.js';
 import { describe, showError } from '../errors.js';
 import { invoke, on, onReconnected } from '../hub.js';
 import { session } from '../session.js';
@@ -123,6 +123,7 @@ export function lobbyView(root, { params }) {
   async function answer(optionIndex, options, result) {
     for (const button of options.children) button.disabled = true;
     options.children[optionIndex].classList.add('chosen');
+    options.children[optionIndex].append(h('span', { class: 'mark' }, '· your answer'));
     const answered = await call('SubmitAnswer', game.gameId, game.question.index, optionIndex);
     if (!answered) return;
     result.textContent = !answered.accepted ? 'Too late for this one.'
@@ -153,16 +154,28 @@ export function lobbyView(root, { params }) {
       clearInterval(countdown);
       for (const button of stage.querySelectorAll('.option')) {
         button.disabled = true;
-        if (Number(button.dataset.index) === event.correctIndex) button.classList.add('correct');
+        if (Number(button.dataset.index) === event.correctIndex) {
+          button.classList.add('correct');
+          button.append(h('span', { class: 'mark' }, '✓ correct'));
+        }
       }
-      stage.append(board(event.leaderboard, `After question ${event.index + 1}`), h('p', { class: 'muted' }, 'The next question starts in 5 seconds.'));
+      const countdownText = stage.querySelector('.countdown');
+      if (countdownText) countdownText.textContent = 'time is up';
+      const more = !game.questionCount || event.index + 1 < game.questionCount;
+      append(stage, [board(event.leaderboard, `After question ${event.index + 1}`),
+        more ? h('p', { class: 'muted' }, 'The next question starts in 5 seconds.') : null]);
     }),
     on('gameEnded', event => {
       if (game?.gameId !== event.gameId) return;
       clearInterval(countdown);
       const winner = event.leaderboard?.find(entry => entry.userId === event.winnerId);
-      replace(stage, h('h2', {}, 'Final board'), h('p', {}, winner ? `${winner.username} wins!` : 'No winner.'), board(event.leaderboard, 'Final scores'));
+      // Below the last question's results, which stay readable.
+      const final = h('section', { class: 'final', 'aria-labelledby': 'final-title' },
+        h('h2', { id: 'final-title', tabindex: '-1' }, 'Final board'), h('p', {}, winner ? `${winner.username} wins!` : 'No winner.'),
+        board(event.leaderboard, 'Final scores'));
+      stage.append(final);
       stage.hidden = false;
+      final.scrollIntoView({ block: 'start', behavior: 'smooth' });
     }),
     onReconnected(join),
   ];
