@@ -41,14 +41,22 @@ function withDatabase(text, database) {
   return /Database=[^;]*/i.test(text) ? text.replace(/Database=[^;]*/i, `Database=${database}`) : `${text};Database=${database}`;
 }
 
-/** Drops a database with psql (the silo created it); quietly does nothing when it is gone already. */
-function dropDatabase(server, database) {
+/**
+ * Drops a database with psql (the silo created it); quietly does nothing when it is gone already. Tries a few
+ * times: FORCE cannot end a backend of another role (an autovacuum worker, say) that happens to be in it.
+ */
+async function dropDatabase(server, database) {
   const parts = parseConnectionString(server);
-  const result = spawnSync('psql', [
-    '-h', parts.host ?? 'localhost', '-p', parts.port ?? '5432', '-U', parts.username ?? parts['user id'] ?? 'platform',
-    '-d', 'postgres', '-XqtA', '-v', 'ON_ERROR_STOP=1', '-c', `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`,
-  ], { env: { ...process.env, PGPASSWORD: parts.password ?? '', PGCONNECT_TIMEOUT: '5' }, encoding: 'utf8' });
-  if (result.status !== 0) console.error(`could not drop database ${database}: ${result.stderr || result.error}`);
+  let result;
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    result = spawnSync('psql', [
+      '-h', parts.host ?? 'localhost', '-p', parts.port ?? '5432', '-U', parts.username ?? parts['user id'] ?? 'platform',
+      '-d', 'postgres', '-XqtA', '-v', 'ON_ERROR_STOP=1', '-c', `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`,
+    ], { env: { ...process.env, PGPASSWORD: parts.password ?? '', PGCONNECT_TIMEOUT: '5' }, encoding: 'utf8' });
+    if (result.status === 0) return;
+    await new Promise(resolve => setTimeout(resolve, 500 * attempt));
+  }
+  console.error(`could not drop database ${database}: ${result.stderr || result.error}`);
 }
 
 const running = new Set();
@@ -105,7 +113,7 @@ export async function startSilo({ settings = {}, name = 'e2e', readyTimeoutMs = 
       clearTimeout(timer);
     }
     log.end();
-    dropDatabase(server, database);
+    await dropDatabase(server, database);
   };
 
   try {

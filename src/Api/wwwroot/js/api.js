@@ -46,7 +46,9 @@ export async function api(method, path, body, { retried = false } = {}) {
   if (response.ok) return json;
 
   const problem = json ?? {};
-  if (response.status === 401 && problem.code === 'expired' && token && !retried && session.signedIn) {
+  // A token refused on the way (expired, or its session rotated meanwhile): refresh once and try again. When the
+  // refresh is refused too, the session is over and the page says so.
+  if (response.status === 401 && token && !retried && session.signedIn) {
     try {
       await refresh();
     } catch {

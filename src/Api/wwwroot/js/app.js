@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { hideNotice, showError, showNotice } from './errors.js';
-import { connect, disconnect, onStatus } from './hub.js';
+import { connect, disconnect, on, onStatus } from './hub.js';
 import { session } from './session.js';
 import { guestJoinView, registerView, signInView } from './views/auth.js';
 import { cafeView } from './views/cafe.js';
@@ -96,6 +96,12 @@ session.onChange(async (current, reason) => {
     if (reason === 'expired') showNotice('Your session has ended; sign in again.', 'info');
     navigate('/');
   }
+});
+
+// A guest whose pass ran out: the server closes its connections and its tokens stop working.
+on('accountExpired', () => {
+  session.end('guest-expired');
+  showNotice('Your guest pass has expired. Thanks for visiting!', 'info');
 });
 
 document.getElementById('notice-close').addEventListener('click', hideNotice);

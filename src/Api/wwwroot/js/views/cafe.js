@@ -231,7 +231,6 @@ export function cafeView(root, { params, navigate }) {
       renderTyping();
     }),
     on('topics', event => { if (event.cafeId === cafeId) showTopics(event.topics ?? []); }),
-    on('accountExpired', () => showNotice('Your guest pass has expired.', 'info')),
     onReconnected(join),
   ];
   const typingTimer = setInterval(renderTyping, 1_000);
