@@ -7,7 +7,7 @@
 // second and their ratio. Then each path sends messages at a steady pace the server keeps up with: latency
 // without queueing. Latency is send to delivery (the sender's timestamp is in the payload; one process, one clock).
 //
-//   ./platform load [--clients 1000] [--messages 50] [--rounds 5] [--paced 30] [--interval-ms 200] [--users 4]
+//   ./platform load [--clients 1000] [--messages 50] [--rounds 5] [--paced 30] [--interval-ms 200] [--users 4] [--senders 4]
 //                   [--url http://host:port] [--setting Platform__Section__Key=value ...]
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +25,7 @@ const { values: options } = parseArgs({
     paced: { type: 'string', default: '30' },
     'interval-ms': { type: 'string', default: '200' },
     users: { type: 'string', default: '4' },
+    senders: { type: 'string', default: '4' },
     batch: { type: 'string', default: '50' },
     timeout: { type: 'string', default: '120' },
     url: { type: 'string' },
@@ -34,7 +35,8 @@ const { values: options } = parseArgs({
 const clientCount = Number(options.clients);
 const messageCount = Number(options.messages);
 const rounds = Number(options.rounds);
-const userCount = Math.max(1, Math.min(Number(options.users), clientCount));
+const senderCount = Math.max(1, Number(options.senders));
+const userCount = Math.max(1, Math.min(Number(options.users), clientCount), senderCount);
 const batch = Number(options.batch);
 const pacedCount = Number(options.paced);
 const intervalMs = Number(options['interval-ms']);
@@ -131,27 +133,34 @@ async function main() {
     const cafe = await createCafe(owner, { name: 'Load Café' });
     const group = `fanout-${randomUUID()}`;
 
-    log(`connecting ${clientCount} receivers and one sender`);
+    log(`connecting ${clientCount} receivers and ${senderCount} sender(s)`);
     const started = performance.now();
     const receivers = await inBatches([...Array(clientCount).keys()], i => open(url, users[i % users.length].accessToken));
     connections.push(...receivers);
-    const sender = await open(url, owner.accessToken);
-    connections.push(sender);
+    // Senders are other users' connections: as in a café, several people talk at once. One connection's calls
+    // run one at a time on the server, so one sender alone would measure its own round trips.
+    const senders = await Promise.all(users.slice(0, senderCount).map(user => open(url, user.accessToken)));
+    connections.push(...senders);
     log(`connected in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     for (const receiver of receivers) receiver.on('chatMessage', onChatMessage);
 
     log('receivers join the café (grain path) and the plain group');
     await inBatches(receivers, receiver => receiver.invoke('JoinCafe', cafe.id));
     await inBatches(receivers, receiver => receiver.invoke('LoadTestJoinGroup', group));
-    await sender.invoke('JoinCafe', cafe.id);
-    await sender.invoke('LoadTestJoinGroup', group); // the sender is in both audiences, as on the café path
+    for (const sender of senders) {
+      await sender.invoke('JoinCafe', cafe.id);
+      await sender.invoke('LoadTestJoinGroup', group); // senders are in both audiences, as on the café path
+    }
 
     const paths = {
-      grain: (content) => sender.invoke('SendMessage', cafe.id, content),
+      grain: (seq, content) => senders[seq % senderCount].invoke('SendMessage', cafe.id, content),
       // The same shape and size as a stored message, sent straight to the group.
-      plain: (content) => sender.invoke('LoadTestBroadcast', group, {
-        id: randomUUID(), cafeId: cafe.id, userId: owner.user.id, username: owner.user.username, content, createdAt: new Date().toISOString(),
-      }),
+      plain: (seq, content) => {
+        const user = users[seq % senderCount].user;
+        return senders[seq % senderCount].invoke('LoadTestBroadcast', group, {
+          id: randomUUID(), cafeId: cafe.id, userId: user.id, username: user.username, content, createdAt: new Date().toISOString(),
+        });
+      },
     };
 
     // Sends `count` messages, all at once (spacing 0) or one every `spacing` ms, and waits for every delivery.
@@ -162,7 +171,7 @@ async function main() {
       const sends = [];
       for (let seq = 0; seq < count; seq++) {
         if (spacing > 0 && seq > 0) await new Promise(resolve => setTimeout(resolve, burst.firstSend + seq * spacing - now()));
-        sends.push(paths[path](`load ${tag} ${seq} ${now().toFixed(3)}`));
+        sends.push(paths[path](seq, `load ${tag} ${seq} ${now().toFixed(3)}`));
       }
       await Promise.all(sends);
       burst.sendsDone = now();
@@ -187,7 +196,7 @@ async function main() {
         const seconds = (burst.lastDelivery - burst.firstSend) / 1000;
         results[path].push({ burst, seconds, rate: burst.received / seconds });
         log(`round ${round} ${path}: ${burst.received}/${burst.expected} deliveries in ${seconds.toFixed(3)} s = ${Math.round(burst.received / seconds)}/s; ` +
-          `the sender's calls all answered after ${((burst.sendsDone - burst.firstSend) / 1000).toFixed(3)} s`);
+          `the senders' calls all answered after ${((burst.sendsDone - burst.firstSend) / 1000).toFixed(3)} s`);
       }
     }
     const paced = {};
@@ -227,10 +236,10 @@ function report(results, paced) {
   const describe = { grain: 'grain: SendMessage → café grain → observer → group', plain: 'plain: LoadTestBroadcast → group' };
   console.log();
   const ms = value => `${value.toFixed(1)} ms`;
-  console.log(`Fan-out to ${clientCount} clients. Bursts: ${rounds} rounds of ${messageCount} messages at once per path ` +
+  console.log(`Fan-out to ${clientCount} clients from ${senderCount} sender(s). Bursts: ${rounds} rounds of ${messageCount} messages at once per path ` +
     `(${(messageCount * clientCount).toLocaleString('en-US')} deliveries each; median round). Steady: ${pacedCount} messages, one every ${intervalMs} ms.`);
   console.log();
-  console.log('| path | burst deliveries/s | sender\'s calls answered | burst p50 | burst p99 | steady p50 | steady p99 | delivered |');
+  console.log('| path | burst deliveries/s | senders\' calls answered | burst p50 | burst p99 | steady p50 | steady p99 | delivered |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const path of ['grain', 'plain']) {
     const row = rows[path];
