@@ -34,7 +34,13 @@ export function navigate(path) {
 }
 
 function render() {
-  const [path, search = ''] = decodeURIComponent(location.hash.replace(/^#/, '')).split('?');
+  const [rawPath, search = ''] = location.hash.replace(/^#/, '').split('?');
+  let path;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return navigate('/');
+  }
   const route = routes.find(candidate => candidate.path.test(path));
   if (!route) return navigate('/');
   if (route.signedIn && !session.signedIn) return navigate('/');
@@ -51,7 +57,8 @@ function render() {
   const params = route.path.exec(path).groups ?? {};
   const result = route.view()(view, { params, query: new URLSearchParams(search), navigate });
   dispose = typeof result === 'function' ? result : null;
-  view.focus({ preventScroll: true });
+  // Keyboard and screen-reader users start at the new content, unless the view focused a field itself.
+  if (!view.contains(document.activeElement)) view.focus({ preventScroll: true });
 }
 
 function renderHeader(path) {
