@@ -18,8 +18,10 @@ if [[ ! -x "$CHROMIUM" ]]; then
     export DEBIAN_FRONTEND=noninteractive
     # A fresh machine may not have the package lists yet; update only when the package is unknown.
     apt-cache show chromium >/dev/null 2>&1 || apt-get update -qq
-    apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
-        || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+    # A font too, so that pages (and their screenshots) have text to render with on a bare machine.
+    packages=(chromium fonts-dejavu-core)
+    apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null 2>&1 \
+        || { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null; }
     [[ -x "$CHROMIUM" ]] || { say "error: chromium was installed but $CHROMIUM is missing"; exit 1; }
 fi
 echo "$CHROMIUM"
