@@ -206,9 +206,12 @@ export function cafeView(root, { params, navigate }) {
       state.textContent = '';
       room.hidden = false;
       for (const message of room.recent ?? []) showMessage(message);
-      older.hidden = (room.recent?.length ?? 0) === 0; // the room hands over the latest; older ones are paged
+      // The room hands over the latest page; only a full one can have older messages behind it.
+      older.hidden = (room.recent?.length ?? 0) < HISTORY_PAGE;
       showOnline(room.online ?? []);
       showOwnerTools();
+      // Topics come as events when they change; until then, what they are now (absent on older servers: no matter).
+      api('GET', `/api/chat/topics/${encodeURIComponent(cafeId)}`).then(list => { if (!disposed && Array.isArray(list)) showTopics(list); }, () => {});
       input.disabled = false;
       send.disabled = false;
       messages.scrollTop = messages.scrollHeight;
