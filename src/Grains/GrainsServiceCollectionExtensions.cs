@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Grains.Badges;
 using Platform.Grains.Cafes;
 using Platform.Grains.Dms;
 using Platform.Grains.Events;
 using Platform.Grains.Games;
 using Platform.Grains.Lobbies;
 using Platform.Grains.Pokes;
+using Platform.Grains.Payments;
 using Platform.Grains.Users;
 
 namespace Platform.Grains;
@@ -38,6 +40,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<IQuestionBank>(provider => provider.GetRequiredService<QuestionBank>());
         services.AddSingleton<GameRecords>();
         services.AddSingleton<ILeaderboard>(provider => provider.GetRequiredService<GameRecords>());
+        services.AddOptions<BadgeOptions>().BindConfiguration(BadgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OrderRows>();
         return services;
     }
 }

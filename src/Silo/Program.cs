@@ -14,6 +14,10 @@ builder.Services.AddPlatformApi();
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [HealthApi.ReadyTag]);
 
 var app = builder.Build();
+
+// Started after the silo's host is built, because a test host (WebApplicationFactory) takes the first host built
+// in the process for its own; options read the Stripe settings it writes when the host starts.
+await using var stripeFake = await app.Configuration.PrepareStripeAsync();
 app.UsePlatformApi();
 app.Run();
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
 using Platform.Api.Apis;
-using Platform.Api.Errors;
 using Platform.Api.Hubs;
 
 namespace Platform.Api.Extensions;
@@ -44,8 +43,13 @@ public static class ApiApplicationExtensions
         app.MapDmApi();
         app.MapLobbiesApi();
         app.MapGamesApi();
+        app.MapPaymentsApi();
+        app.MapBadgesApi();
         app.MapHub<PlatformHub>(PlatformHub.Path);
-        app.Map("/api/{**path}", () => Problems.NotFound("There is no such API route."));
+
+        // No catch-all endpoint for unknown /api routes: it would also win over a real endpoint that routing turned
+        // down for its method or content type (a register without a JSON body became "no such route"). Unmatched
+        // requests fall through to the status code pages, which write the problem (see AddPlatformApi).
         return app;
     }
 }

@@ -17,6 +17,7 @@ using Platform.Api.Apis;
 using Platform.Api.Auth;
 using Platform.Api.Errors;
 using Platform.Api.Hubs;
+using Platform.Api.Payments;
 using Platform.Grains.Errors;
 
 namespace Platform.Api.Extensions;
@@ -41,6 +42,13 @@ public static class ApiServiceCollectionExtensions
             // Problems written by the framework (unknown route, missing body, 405) get the contract's code too.
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
             context.ProblemDetails.Extensions.TryAdd("code", ErrorStatus.CodeOf(status));
+            context.ProblemDetails.Detail ??= status switch
+            {
+                StatusCodes.Status404NotFound => "There is no such API route.",
+                StatusCodes.Status405MethodNotAllowed => "This route does not take that method.",
+                StatusCodes.Status415UnsupportedMediaType => "The body must be JSON, sent with Content-Type: application/json.",
+                _ => null,
+            };
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
 
@@ -57,6 +65,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IHubProtocol, ArgumentCheckingHubProtocol>();
         services.AddSingleton<EventRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<EventRelay>());
+        services.AddPlatformPayments();
         return services;
     }
 

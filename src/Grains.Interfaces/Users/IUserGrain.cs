@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Platform.Actors;
 using Platform.Grains.Events;
 using Platform.Grains.Games;
@@ -51,4 +52,7 @@ public interface IUserGrain : IGrainWithGuidKey, IGrainEventSource
 
     /// <summary>Sends an event to the user's own stream (every connection of the user, on every API node).</summary>
     Task Notify(string eventName, RawJson payload);
+
+    /// <summary>Replaces the badges shown on the user; the badge grain owns them and calls this when they change.</summary>
+    Task SetBadges(ImmutableArray<BadgeView> badges);
 }

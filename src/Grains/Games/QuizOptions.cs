@@ -13,7 +13,4 @@ public sealed class QuizOptions
     /// <summary>The Elo K-factor: the most a rating moves in one game.</summary>
     [Range(1, 200)]
     public int RatingK { get; set; } = 32;
-
-    [Range(100, 5000)]
-    public int InitialRating { get; set; } = 1200;
 }

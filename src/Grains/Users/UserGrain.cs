@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Platform.Actors;
@@ -217,6 +218,13 @@ public sealed class UserGrain(
     {
         _events.Publish(eventName, payload);
         return Task.CompletedTask;
+    }
+
+    public async Task SetBadges(ImmutableArray<BadgeView> badges)
+    {
+        if (!user.RecordExists) return; // a ledger outliving its user must not bring an empty account back
+        State.Badges = [.. badges];
+        await user.WriteStateAsync();
     }
 
     public Task Subscribe(IGrainEventObserver observer)

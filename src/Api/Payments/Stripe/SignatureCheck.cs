@@ -1,0 +1,11 @@
+namespace Platform.Api.Payments.Stripe;
+
+/// <summary>What checking a <c>Stripe-Signature</c> header found.</summary>
+public enum SignatureCheck
+{
+    Valid,
+    Missing,
+    Malformed,
+    OutsideTolerance,
+    NoMatch,
+}

@@ -1,0 +1,7 @@
+namespace Platform.Payments.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class BadgeClockCollection : ICollectionFixture<BadgeClockFixture>
+{
+    public const string Name = "badge clock";
+}

@@ -1,0 +1,3 @@
+namespace Platform.Payments.Tests;
+
+public sealed record Member(string AccessToken, Guid Id);
