@@ -1,0 +1,260 @@
+// Hub fan-out load program: N clients of the official SignalR client in this one process, and one event
+// fanned out to all of them by two paths, in the same run:
+//   grain  SendMessage → café grain (message stored) → grain observer on the API node → SignalR group
+//   plain  LoadTestBroadcast → SignalR group directly (no grain; the server offers it only with
+//          Platform__Api__EnableLoadTestHub=true)
+// Each round sends a burst of messages on each path, alternating, and waits for every delivery: deliveries per
+// second and their ratio. Then each path sends messages at a steady pace the server keeps up with: latency
+// without queueing. Latency is send to delivery (the sender's timestamp is in the payload; one process, one clock).
+//
+//   ./platform load [--clients 1000] [--messages 50] [--rounds 5] [--paced 30] [--interval-ms 200] [--users 4] [--senders 4]
+//                   [--url http://host:port] [--setting Platform__Section__Key=value ...]
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import * as signalR from '@microsoft/signalr';
+import { call, createCafe, registerMember } from '../lib/api.mjs';
+import { hubPath } from '../lib/hub.mjs';
+import { startSilo } from '../lib/silo.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '1000' },
+    messages: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '5' },
+    paced: { type: 'string', default: '30' },
+    'interval-ms': { type: 'string', default: '200' },
+    users: { type: 'string', default: '4' },
+    senders: { type: 'string', default: '4' },
+    batch: { type: 'string', default: '50' },
+    timeout: { type: 'string', default: '120' },
+    url: { type: 'string' },
+    setting: { type: 'string', multiple: true, default: [] },
+  },
+});
+const clientCount = Number(options.clients);
+const messageCount = Number(options.messages);
+const rounds = Number(options.rounds);
+const senderCount = Math.max(1, Number(options.senders));
+const userCount = Math.max(1, Math.min(Number(options.users), clientCount), senderCount);
+const batch = Number(options.batch);
+const pacedCount = Number(options.paced);
+const intervalMs = Number(options['interval-ms']);
+const timeoutMs = Number(options.timeout) * 1000;
+
+const now = () => performance.timeOrigin + performance.now(); // ms, the same clock for sender and receivers
+const log = (...parts) => console.error(`[${(performance.now() / 1000).toFixed(1)}s]`, ...parts);
+
+/** One burst being measured: which deliveries are expected, when each arrived and how late. */
+class Burst {
+  constructor(tag, expected) {
+    this.tag = tag;
+    this.expected = expected;
+    this.received = 0;
+    this.latencies = new Float64Array(expected);
+    this.firstSend = 0;
+    this.lastDelivery = 0;
+    this.done = new Promise(resolve => { this.finish = resolve; });
+  }
+
+  deliver(sentAt, at) {
+    if (this.received >= this.expected) return;
+    this.latencies[this.received++] = at - sentAt;
+    this.lastDelivery = at;
+    if (this.received === this.expected) this.finish();
+  }
+}
+
+let current = null; // the burst whose deliveries are being counted
+
+// Content: "load <tag> <seq> <sentAt>", the same text on both paths.
+function onChatMessage(message) {
+  const at = now();
+  const content = typeof message === 'string' ? message : message?.content;
+  if (typeof content !== 'string' || !content.startsWith('load ')) return;
+  const [, tag, , sentAt] = content.split(' ');
+  if (current && tag === current.tag) current.deliver(Number(sentAt), at);
+}
+
+async function open(url, accessToken) {
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl(url + hubPath, { accessTokenFactory: () => accessToken, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+    .configureLogging(signalR.LogLevel.Error)
+    .build();
+  connection.serverTimeoutInMilliseconds = 120_000; // a busy machine must not drop clients mid-burst
+  await connection.start();
+  return connection;
+}
+
+async function inBatches(items, work) {
+  const results = [];
+  for (let start = 0; start < items.length; start += batch) {
+    results.push(...await Promise.all(items.slice(start, start + batch).map(work)));
+  }
+  return results;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+async function main() {
+  let silo = null;
+  let url = options.url;
+  if (!url) {
+    const settings = {
+      Platform__Api__EnableLoadTestHub: 'true',
+      Platform__Cafes__MessagesPerMinute: '10000', // one sender's bursts, far above a person's 30 a minute
+      Logging__LogLevel__Default: 'Warning',
+    };
+    for (const pair of options.setting) {
+      const at = pair.indexOf('=');
+      settings[pair.slice(0, at)] = pair.slice(at + 1);
+    }
+    log('starting a silo with the load-test hub methods on');
+    silo = await startSilo({ name: 'load', settings });
+    url = silo.url;
+  }
+  process.env.PLATFORM_E2E_URL = url;
+
+  const connections = [];
+  try {
+    log(`registering ${userCount} users and a café`);
+    // Connections are spread over a few users (a user may have many connections); each is a receiver all the same.
+    const users = await Promise.all(Array.from({ length: userCount }, () => registerMember('load')));
+    const owner = users[0];
+    const cafe = await createCafe(owner, { name: 'Load Café' });
+    const group = `fanout-${randomUUID()}`;
+
+    log(`connecting ${clientCount} receivers and ${senderCount} sender(s)`);
+    const started = performance.now();
+    const receivers = await inBatches([...Array(clientCount).keys()], i => open(url, users[i % users.length].accessToken));
+    connections.push(...receivers);
+    // Senders are other users' connections: as in a café, several people talk at once. One connection's calls
+    // run one at a time on the server, so one sender alone would measure its own round trips.
+    const senders = await Promise.all(users.slice(0, senderCount).map(user => open(url, user.accessToken)));
+    connections.push(...senders);
+    log(`connected in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    for (const receiver of receivers) receiver.on('chatMessage', onChatMessage);
+
+    log('receivers join the café (grain path) and the plain group');
+    await inBatches(receivers, receiver => receiver.invoke('JoinCafe', cafe.id));
+    await inBatches(receivers, receiver => receiver.invoke('LoadTestJoinGroup', group));
+    for (const sender of senders) {
+      await sender.invoke('JoinCafe', cafe.id);
+      await sender.invoke('LoadTestJoinGroup', group); // senders are in both audiences, as on the café path
+    }
+
+    const paths = {
+      grain: (seq, content) => senders[seq % senderCount].invoke('SendMessage', cafe.id, content),
+      // The same shape and size as a stored message, sent straight to the group.
+      plain: (seq, content) => {
+        const user = users[seq % senderCount].user;
+        return senders[seq % senderCount].invoke('LoadTestBroadcast', group, {
+          id: randomUUID(), cafeId: cafe.id, userId: user.id, username: user.username, content, createdAt: new Date().toISOString(),
+        });
+      },
+    };
+
+    // Sends `count` messages, all at once (spacing 0) or one every `spacing` ms, and waits for every delivery.
+    const runBurst = async (path, tag, count, spacing = 0) => {
+      const burst = new Burst(tag, count * clientCount);
+      current = burst;
+      burst.firstSend = now();
+      const sends = [];
+      for (let seq = 0; seq < count; seq++) {
+        if (spacing > 0 && seq > 0) await new Promise(resolve => setTimeout(resolve, burst.firstSend + seq * spacing - now()));
+        sends.push(paths[path](seq, `load ${tag} ${seq} ${now().toFixed(3)}`));
+      }
+      await Promise.all(sends);
+      burst.sendsDone = now();
+      const timer = setTimeout(() => burst.finish(), timeoutMs);
+      await burst.done;
+      clearTimeout(timer);
+      current = null;
+      return burst;
+    };
+
+    // Warm-up on both paths: JIT, connection buffers, the café's subscription; and the presence traffic of the
+    // joins has drained once a message sent after it has reached everyone.
+    log('warming up');
+    for (const path of Object.keys(paths)) await runBurst(path, `warm-${path}`, 5);
+
+    const results = { grain: [], plain: [] };
+    for (let round = 1; round <= rounds; round++) {
+      // Alternate which path goes first, so neither always runs on a warmer or a busier machine.
+      const order = round % 2 === 1 ? ['grain', 'plain'] : ['plain', 'grain'];
+      for (const path of order) {
+        const burst = await runBurst(path, `${path}-${round}`, messageCount);
+        const seconds = (burst.lastDelivery - burst.firstSend) / 1000;
+        results[path].push({ burst, seconds, rate: burst.received / seconds });
+        log(`round ${round} ${path}: ${burst.received}/${burst.expected} deliveries in ${seconds.toFixed(3)} s = ${Math.round(burst.received / seconds)}/s; ` +
+          `the senders' calls all answered after ${((burst.sendsDone - burst.firstSend) / 1000).toFixed(3)} s`);
+      }
+    }
+    const paced = {};
+    for (const path of ['grain', 'plain']) {
+      paced[path] = await runBurst(path, `paced-${path}`, pacedCount, intervalMs);
+      log(`paced ${path}: ${paced[path].received}/${paced[path].expected} deliveries`);
+    }
+    report(results, paced);
+  } finally {
+    await Promise.allSettled(connections.map(connection => connection.stop()));
+    await silo?.stop();
+  }
+}
+
+function sortedLatencies(bursts) {
+  return Float64Array.from(bursts.flatMap(burst => Array.from(burst.latencies.subarray(0, burst.received)))).sort();
+}
+
+function report(results, paced) {
+  const rows = {};
+  for (const [path, runs] of Object.entries(results)) {
+    const rates = runs.map(run => run.rate);
+    const latencies = sortedLatencies(runs.map(run => run.burst));
+    const steady = sortedLatencies([paced[path]]);
+    const bursts = [...runs.map(run => run.burst), paced[path]];
+    const expected = bursts.reduce((sum, burst) => sum + burst.expected, 0);
+    const received = bursts.reduce((sum, burst) => sum + burst.received, 0);
+    rows[path] = {
+      rate: median(rates), answered: median(runs.map(run => (run.burst.sendsDone - run.burst.firstSend) / 1000)), p50: percentile(latencies, 50), p99: percentile(latencies, 99),
+      steadyP50: percentile(steady, 50), steadyP99: percentile(steady, 99), received, expected,
+    };
+  }
+  // Each round runs both paths back to back, on the same machine load: the median of the rounds' ratios is
+  // steadier than the ratio of the medians when other work shares the machine.
+  const paired = results.grain.map((run, i) => run.rate / results.plain[i].rate);
+  const ratio = median(paired);
+  const describe = { grain: 'grain: SendMessage → café grain → observer → group', plain: 'plain: LoadTestBroadcast → group' };
+  console.log();
+  const ms = value => `${value.toFixed(1)} ms`;
+  console.log(`Fan-out to ${clientCount} clients from ${senderCount} sender(s). Bursts: ${rounds} rounds of ${messageCount} messages at once per path ` +
+    `(${(messageCount * clientCount).toLocaleString('en-US')} deliveries each; median round). Steady: ${pacedCount} messages, one every ${intervalMs} ms.`);
+  console.log();
+  console.log('| path | burst deliveries/s | senders\' calls answered | burst p50 | burst p99 | steady p50 | steady p99 | delivered |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const path of ['grain', 'plain']) {
+    const row = rows[path];
+    console.log(`| ${describe[path]} | ${Math.round(row.rate).toLocaleString('en-US')} | ${row.answered.toFixed(2)} s | ${ms(row.p50)} | ${ms(row.p99)} | ` +
+      `${ms(row.steadyP50)} | ${ms(row.steadyP99)} | ${row.received.toLocaleString('en-US')}/${row.expected.toLocaleString('en-US')} |`);
+  }
+  console.log();
+  console.log(`grain / plain deliveries per second, median of the rounds: ${ratio.toFixed(2)}× (goal ≥ 0.70×: ${ratio >= 0.7 ? 'met' : 'not met'}); rounds in order: ${paired.map(r => r.toFixed(2)).join(', ')}`);
+  if (rows.grain.received < rows.grain.expected || rows.plain.received < rows.plain.expected) {
+    console.log('some deliveries never arrived within the timeout');
+    process.exitCode = 1;
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exitCode = 1;
+});
