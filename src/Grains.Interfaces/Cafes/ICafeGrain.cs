@@ -33,7 +33,11 @@ public interface ICafeGrain : IGrainWithGuidKey, IGrainEventSource
     /// <summary>Takes a user out of the room on every connection (a guest who expired).</summary>
     Task Evict(Guid userId);
 
-    /// <summary>Stores and sends a message, unless the sender is muted, over its rate or spamming.</summary>
+    /// <summary>
+    /// Stores and sends a message, unless the sender is muted, over its rate or spamming. Sends interleave at the
+    /// store, so that the messages of a busy café are committed together.
+    /// </summary>
+    [AlwaysInterleave]
     Task<ChatMessage> SendMessage(Guid userId, string content);
 
     Task StartTyping(Guid userId);

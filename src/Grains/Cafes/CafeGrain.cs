@@ -30,6 +30,8 @@ public sealed class CafeGrain(
     private SpamGuard _spam = null!;
     private TrendingTopics _topics = null!;
     private ImmutableArray<TopicCount> _pushedTopics = [];
+    private MessageAppender _appender = null!;
+    private Task _lastWrite = Task.CompletedTask;
 
     private Guid CafeId => this.GetPrimaryKey();
 
@@ -42,6 +44,7 @@ public sealed class CafeGrain(
         _topicsPush = new ThrottledPush(_options.TopicsInterval, time, Schedule, PublishTopics);
         _spam = new SpamGuard(_options);
         _topics = new TrendingTopics(_options);
+        _appender = new MessageAppender(batch => messages.AppendAsync(batch));
         if (!cafe.RecordExists) return;
         foreach (var message in await messages.RecentAsync(CafeId, _options.RecentMessages, cancellationToken))
         {
@@ -61,7 +64,7 @@ public sealed class CafeGrain(
         State.Longitude = details.Longitude;
         State.RadiusMeters = details.RadiusMeters;
         State.CreatedAt = time.GetUtcNow();
-        await cafe.WriteStateAsync();
+        await SaveAsync();
         return View();
     }
 
@@ -82,7 +85,7 @@ public sealed class CafeGrain(
         var expiresAt = now + _options.JoinTokenLifetime;
         State.PendingGuests[Hash(token)] = new PendingGuest(Guid.NewGuid(), username, receiptId, expiresAt);
         State.GuestNames[username.ToLowerInvariant()] = expiresAt;
-        await cafe.WriteStateAsync();
+        await SaveAsync();
         return new JoinTokenGrant(username, token, expiresAt);
     }
 
@@ -105,7 +108,7 @@ public sealed class CafeGrain(
         var guest = await GrainFactory.GetGrain<IUserGrain>(pending.GuestId).CreateGuest(new NewGuest(pending.Username, CafeId));
         State.PendingGuests.Remove(tokenHash);
         State.GuestNames[pending.Username.ToLowerInvariant()] = guest.ExpiresAt ?? time.GetUtcNow();
-        await cafe.WriteStateAsync();
+        await SaveAsync();
         return pending.GuestId;
     }
 
@@ -164,10 +167,11 @@ public sealed class CafeGrain(
         if (verdict.Refusal is { } refusal) await RefuseAsync(userId, refusal, now);
 
         var message = new ChatMessage(Guid.CreateVersion7(now), CafeId, userId, member.Username, content, now);
-
-        // Stored before anyone sees it: a message that was shown is never lost.
-        await messages.AppendAsync(message);
         _spam.Sent(userId, content, now);
+
+        // Stored before anyone sees it: a message that was shown is never lost. Sends interleave here, so the
+        // messages of a busy café are committed together; each publishes, in order, once its batch is stored.
+        await _appender.AppendAsync(message);
         _recent.Enqueue(message);
         while (_recent.Count > _options.RecentMessages) _recent.Dequeue();
         _events.Publish(EventNames.ChatMessage, message);
@@ -216,13 +220,13 @@ public sealed class CafeGrain(
     {
         EnsureOwner(ownerId);
         State.Mutes[userId] = time.GetUtcNow() + duration;
-        await cafe.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task Unmute(Guid ownerId, Guid userId)
     {
         EnsureOwner(ownerId);
-        if (State.Mutes.Remove(userId)) await cafe.WriteStateAsync();
+        if (State.Mutes.Remove(userId)) await SaveAsync();
     }
 
     public Task Subscribe(IGrainEventObserver observer)
@@ -254,6 +258,21 @@ public sealed class CafeGrain(
         foreach (var (name, until) in State.GuestNames.ToArray())
         {
             if (until <= now) State.GuestNames.Remove(name);
+        }
+    }
+
+    // Sends interleave with other calls, so two writes of the state could overlap and the second would carry a
+    // stale etag; each write waits for the one before it instead.
+    private Task SaveAsync()
+    {
+        var previous = _lastWrite;
+        _lastWrite = WriteAfterAsync();
+        return _lastWrite;
+
+        async Task WriteAfterAsync()
+        {
+            await previous.ContinueWith(static _ => { }, TaskScheduler.Current);
+            await cafe.WriteStateAsync();
         }
     }
 
@@ -298,7 +317,7 @@ public sealed class CafeGrain(
     {
         if (!_spam.Refused(userId, now)) throw PlatformException.Validation($"Refused as spam: {reason}.");
         State.Mutes[userId] = now + _options.MuteDuration;
-        await cafe.WriteStateAsync();
+        await SaveAsync();
         throw new PlatformException(ErrorCodes.Muted, $"Refused as spam ({reason}); you are muted in this café.", _options.MuteDuration);
     }
 

@@ -6,16 +6,20 @@ namespace Platform.Grains.Cafes;
 /// <summary>The <c>cafe_messages</c> table: every message a café accepted, appended before anyone sees it.</summary>
 public sealed class CafeMessages(NpgsqlDataSource database) : ICafeHistory
 {
-    public async Task AppendAsync(ChatMessage message, CancellationToken cancellationToken = default)
+    /// <summary>Appends messages in one statement and one commit.</summary>
+    public async Task AppendAsync(IReadOnlyList<ChatMessage> batch, CancellationToken cancellationToken = default)
     {
         await using var command = database.CreateCommand(
-            "INSERT INTO cafe_messages (id, cafe_id, user_id, username, content, created_at) VALUES ($1, $2, $3, $4, $5, $6)");
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.Id });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.CafeId });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = message.UserId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Username });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message.Content });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = message.CreatedAt });
+            """
+            INSERT INTO cafe_messages (id, cafe_id, user_id, username, content, created_at)
+            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(m => m.Id)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(m => m.CafeId)] });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(m => m.UserId)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. batch.Select(m => m.Username)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. batch.Select(m => m.Content)] });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. batch.Select(m => m.CreatedAt)] });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
