@@ -21,11 +21,13 @@ is_root() { [[ "$(id -u)" == 0 ]]; }
 
 connection_string() { echo "Host=localhost;Port=$1;Username=$ROLE;Password=$PASSWORD;Database=$DATABASE"; }
 
-# True when the role can log in with its password, may create databases, and owns the database.
+# True when the role can log in with its password, may create databases, owns the database, and may end
+# other sessions in its databases (DROP DATABASE ... WITH (FORCE) must end an autovacuum worker, say).
 platform_ready() {
     local port=$1
     [[ "$(PGPASSWORD=$PASSWORD PGCONNECT_TIMEOUT=3 psql -h localhost -p "$port" -U "$ROLE" -d "$DATABASE" \
-        -XtAc "SELECT r.rolcreatedb AND d.datdba = r.oid FROM pg_roles r, pg_database d
+        -XtAc "SELECT r.rolcreatedb AND d.datdba = r.oid AND pg_has_role(current_user, 'pg_signal_backend', 'member')
+               FROM pg_roles r, pg_database d
                WHERE r.rolname = current_user AND d.datname = current_database()" 2>/dev/null)" == t ]]
 }
 
@@ -76,7 +78,8 @@ ensure_role_and_database() {
             CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD';
         ELSE
             ALTER ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD';
-        END IF; END \$\$;" \
+        END IF;
+        GRANT pg_signal_backend TO $ROLE; END \$\$;" \
         || fail "could not create role '$ROLE' (run as root, or as a user who may sudo -u postgres)"
     if [[ "$(run_as_superuser "$port" "SELECT 1 FROM pg_database WHERE datname = '$DATABASE'")" != 1 ]]; then
         run_as_superuser "$port" "CREATE DATABASE $DATABASE OWNER $ROLE"
