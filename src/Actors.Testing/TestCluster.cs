@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Actors.Hosting;
 using Platform.Actors.Persistence;
@@ -11,9 +14,6 @@ namespace Platform.Actors.Testing;
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
-    // Silos in one test process need addresses of their own, also across clusters.
-    private static int _nextPort = 30_000;
-
     private readonly TestClusterOptions _options;
     private readonly List<TestSilo> _silos = [];
     private int _siloNumber;
@@ -35,7 +35,7 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Starts a silo on a new address, or on <paramref name="port"/> (a restart: same address, new generation).</summary>
     public async Task<TestSilo> StartSiloAsync(int? port = null)
     {
-        port ??= Interlocked.Increment(ref _nextPort);
+        port ??= FreePort();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(_options.Settings);
         builder.Configuration.AddInMemoryCollection([new("Platform:Silo:Port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
@@ -63,6 +63,18 @@ public sealed class TestCluster : IAsyncDisposable
         else silo.Host.Dispose();
     }
 
+    /// <summary>
+    /// Kills a silo as a crash would: no deactivation, no goodbye to the membership table, its connections
+    /// reset. Its peers find out from the membership table, after the death timeout.
+    /// </summary>
+    public async Task KillSiloAsync(TestSilo silo)
+    {
+        _silos.Remove(silo);
+        silo.Services.GetRequiredService<SiloHostedService>().Kill();
+        if (silo.Host is IAsyncDisposable host) await host.DisposeAsync();
+        else silo.Host.Dispose();
+    }
+
     /// <summary>Stops a silo and starts a new one in its place, on the same database.</summary>
     public async Task<TestSilo> RestartSiloAsync(TestSilo silo)
     {
@@ -72,6 +84,14 @@ public sealed class TestCluster : IAsyncDisposable
         _silos.Remove(restarted);
         _silos.Insert(index, restarted);
         return restarted;
+    }
+
+    // Ports are real now that silos listen: ask the system for a free one (other test processes run beside this one).
+    private static int FreePort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -20,6 +20,7 @@ public static class SiloServiceCollectionExtensions
         services.AddOptions<GrainCollectionOptions>().BindConfiguration(GrainCollectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MembershipOptions>().BindConfiguration(MembershipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new GrainTypeManifest(builder.GrainAssemblies));
@@ -29,7 +30,8 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IGrainFactory, GrainFactory>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<SiloLifecycle>();
-        services.AddHostedService<SiloHostedService>();
+        services.AddSingleton<SiloHostedService>();
+        services.AddHostedService(provider => provider.GetRequiredService<SiloHostedService>());
         services.AddLogging();
         return services;
     }
