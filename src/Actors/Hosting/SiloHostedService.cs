@@ -21,6 +21,7 @@ internal sealed partial class SiloHostedService(
     SiloRuntime runtime,
     SiloLifecycle lifecycle,
     IServiceProvider services,
+    Microsoft.Extensions.Options.IOptions<MembershipOptions> membershipOptions,
     ILogger<SiloHostedService> logger,
     DatabaseMigrator? migrator = null,
     MembershipAgent? membership = null,
@@ -49,11 +50,27 @@ internal sealed partial class SiloHostedService(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         lifecycle.Deactivate();
+        var shutdownBegan = DateTime.UtcNow;
         if (membership is not null) await QuietlyAsync(membership.BeginShutdownAsync);
         reminders.Dispose();
         await catalog.DeactivateAllAsync(cancellationToken);
+        if (_router is not null)
+        {
+            // Peers stop sending here once a probe shows this silo is not active: until then what they send is
+            // forwarded, and the connections stay up until the answers to forwarded calls are back. Only then
+            // does the silo write that it is dead, since peers cut their connections to dead silos.
+            var heartbeat = membershipOptions.Value.HeartbeatPeriod;
+            var peersNotified = shutdownBegan + heartbeat - DateTime.UtcNow;
+            if (peersNotified > TimeSpan.Zero && membership!.ActiveSilos.Any(silo => silo != membership.Address))
+            {
+                await Task.Delay(peersNotified, CancellationToken.None);
+            }
+
+            await _router.MessageCenter.DrainAsync(quiet: heartbeat, timeout: TimeSpan.FromSeconds(5));
+            await _router.DisposeAsync();
+        }
+
         if (membership is not null) await QuietlyAsync(membership.LeaveAsync);
-        if (_router is not null) await _router.DisposeAsync();
         runtime.StopTimeouts();
         LogStopped();
     }

@@ -27,6 +27,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<Catalog>();
         services.AddSingleton(sp => new ObserverRegistry(sp.GetRequiredService<Catalog>().OnUnhandledException));
         services.AddSingleton<SiloRuntime>();
+        services.AddSingleton<GrainReferenceRuntime>(provider => provider.GetRequiredService<SiloRuntime>());
         services.AddSingleton<IGrainFactory, GrainFactory>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<SiloLifecycle>();

@@ -103,12 +103,10 @@ internal sealed partial class MembershipAgent(
             var superseded = entry.Silo.IsSameEndpoint(Address) && entry.Silo.Generation < Address.Generation;
             if (superseded || now - entry.IAmAliveTime > _options.DeathTimeout)
             {
-                if (await table.UpdateStatusAsync(entry.Silo, SiloStatus.Dead, entry.Etag!, cancellationToken))
-                {
-                    dead[entry.Silo] = true;
-                    LogDeclaredDead(entry.Silo, superseded);
-                }
-
+                // When the update loses, a peer changed the row first (most likely declaring the same death):
+                // either way this silo has stopped heartbeating, so it is dead to this view.
+                if (await table.UpdateStatusAsync(entry.Silo, SiloStatus.Dead, entry.Etag!, cancellationToken)) LogDeclaredDead(entry.Silo, superseded);
+                dead[entry.Silo] = true;
                 continue;
             }
 

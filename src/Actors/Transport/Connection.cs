@@ -34,6 +34,9 @@ internal sealed partial class Connection
     private long _nextCorrelationId;
     private int _queued;
     private int _closing;
+    private int _incoming;
+    private long _lastRequestAt;
+    private Task _writing = Task.CompletedTask;
 
     public Connection(Socket socket, string peerId, SiloAddress? peerSilo, long localGeneration, IMessageHandler handler, WireSerializer serializer,
         int queueCapacity, TimeProvider time, ILogger logger)
@@ -62,9 +65,15 @@ internal sealed partial class Connection
 
     public int PendingCount => _pending.Count;
 
+    /// <summary>Requests that came over this connection and have not been answered yet.</summary>
+    public int IncomingCount => Volatile.Read(ref _incoming);
+
+    /// <summary>When the last request arrived, as a <see cref="Environment.TickCount64"/>.</summary>
+    public long LastRequestAt => Interlocked.Read(ref _lastRequestAt);
+
     public void Start()
     {
-        _ = Task.Run(WriteLoopAsync);
+        _writing = Task.Run(WriteLoopAsync);
         _ = Task.Run(ReadLoopAsync);
     }
 
@@ -91,6 +100,21 @@ internal sealed partial class Connection
         // Closed meanwhile: the request never left this process, so it may go elsewhere.
         Interlocked.Decrement(ref _queued);
         if (correlationId == 0 || _pending.TryRemove(correlationId, out _)) _handler.OnUndelivered(message, PeerSilo, $"the connection to {PeerId} closed");
+    }
+
+    /// <summary>Sends the answer to a request that came over this connection.</summary>
+    public void Respond(OutgoingFrame frame)
+    {
+        Interlocked.Decrement(ref _incoming);
+        Enqueue(frame);
+    }
+
+    /// <summary>Writes what is queued, then closes: a silo that leaves sends its last answers.</summary>
+    public async Task CloseGracefullyAsync(string reason, TimeSpan timeout)
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAny(_writing, Task.Delay(timeout));
+        Close(reason);
     }
 
     /// <summary>Queues an answer or a handshake frame. Answers to a peer that is gone are dropped: its caller fails on its side.</summary>
@@ -316,6 +340,8 @@ internal sealed partial class Connection
 
         CallChain? chain = null;
         for (var i = links.Length - 1; i >= 0; i--) chain = new CallChain(links[i], chain);
+        Interlocked.Exchange(ref _lastRequestAt, Environment.TickCount64);
+        if (correlationId != 0) Interlocked.Increment(ref _incoming);
         var sink = correlationId == 0 ? null : request.CreateRemoteSink(this, correlationId);
         var deadline = _time.GetTimestamp() + remaining * _time.TimestampFrequency / TimeSpan.TicksPerSecond;
         _handler.OnRequest(this, new Message(target, request, sink, chain, deadline) { Hops = hops });

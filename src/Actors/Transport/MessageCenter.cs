@@ -91,6 +91,23 @@ internal sealed partial class MessageCenter : IAsyncDisposable
         foreach (var connection in _all.Keys.Where(c => c.PeerSilo == silo)) connection.Close($"{silo} was declared dead");
     }
 
+    /// <summary>
+    /// Waits (up to <paramref name="timeout"/>) until no call this process sent waits for its answer, every
+    /// request that came in is answered, and none has come in for <paramref name="quiet"/>: peers have
+    /// stopped sending here.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan quiet, TimeSpan timeout)
+    {
+        var until = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (Environment.TickCount64 < until)
+        {
+            var open = _all.Keys.Where(c => c.IsOpen).ToArray();
+            var lastRequest = open.Length == 0 ? 0 : open.Max(c => c.LastRequestAt);
+            if (open.All(c => c.PendingCount == 0 && c.IncomingCount == 0) && Environment.TickCount64 - lastRequest >= quiet.TotalMilliseconds) return;
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>Cuts every connection at once, with resets, as if the process died.</summary>
     public void Abort()
     {
@@ -104,8 +121,7 @@ internal sealed partial class MessageCenter : IAsyncDisposable
         _sweeper.Dispose();
         _stopping.Cancel();
         _listener?.Close();
-        foreach (var connection in _all.Keys) connection.Close("shutting down");
-        await Task.CompletedTask;
+        await Task.WhenAll(_all.Keys.Select(c => c.CloseGracefullyAsync("shutting down", TimeSpan.FromSeconds(2))));
     }
 
     /// <summary>Connects to a silo (or to a gateway, for a client), handshaking with the generation meant.</summary>

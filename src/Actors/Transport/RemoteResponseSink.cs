@@ -6,7 +6,7 @@ namespace Platform.Actors.Transport;
 internal sealed class RemoteResponseSink<TResult>(Connection connection, long correlationId) : IResponseSink<TResult>
 {
     public void SetResult(TResult result) =>
-        connection.Enqueue(new ResponseFrame<TResult>(correlationId, result, (id, e) => connection.Enqueue(FailureFrame.From(id, e))));
+        connection.Respond(new ResponseFrame<TResult>(correlationId, result, (id, e) => connection.Enqueue(FailureFrame.From(id, e))));
 
-    public void SetException(Exception exception) => connection.Enqueue(FailureFrame.From(correlationId, exception));
+    public void SetException(Exception exception) => connection.Respond(FailureFrame.From(correlationId, exception));
 }

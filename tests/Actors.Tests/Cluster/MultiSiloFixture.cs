@@ -50,12 +50,15 @@ public sealed class MultiSiloFixture : IAsyncLifetime
 
     private TestClusterOptions Options(TestDatabase database)
     {
-        var options = new TestClusterOptions { ConnectionString = database.ConnectionString };
+        // Many silos share one server with other test processes: keep each silo's pool small.
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 4 }.ConnectionString;
+        var options = new TestClusterOptions { ConnectionString = connectionString };
         options.GrainAssemblies.Add(typeof(PlacedGrain).Assembly);
         // Short enough for failover tests to be quick, long enough that a machine busy with builds does not
         // make silos miss heartbeats and declare each other dead.
         options.Settings["Platform:Membership:HeartbeatPeriod"] = "00:00:00.200";
         options.Settings["Platform:Membership:DeathTimeout"] = "00:00:03";
+        options.Settings["Platform:GrainStorage:WriterCount"] = "1";
         options.Settings["Platform:Reminders:MinimumPeriod"] = "00:00:00.100";
         options.Settings["Platform:Reminders:RefreshPeriod"] = "00:00:00.500";
         options.Settings["Platform:Messaging:ResponseTimeout"] = "00:00:10";
