@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Actors.Client;
 using Platform.Actors.Hosting;
 using Platform.Actors.Persistence;
 
@@ -16,6 +17,7 @@ public sealed class TestCluster : IAsyncDisposable
 {
     private readonly TestClusterOptions _options;
     private readonly List<TestSilo> _silos = [];
+    private readonly List<TestClient> _clients = [];
     private int _siloNumber;
 
     private TestCluster(TestClusterOptions options) => _options = options;
@@ -54,6 +56,25 @@ public sealed class TestCluster : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Starts a cluster client (a process that runs no grains) that calls the cluster through a gateway.</summary>
+    public async Task<TestClient> StartClientAsync()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(_options.Settings);
+        if (_options.ConnectionString is { } connectionString)
+        {
+            builder.Configuration.AddInMemoryCollection([new("Platform:Postgres:ConnectionString", connectionString)]);
+        }
+
+        builder.Services.AddClusterClient(client => client.AddGrains([.. _options.GrainAssemblies]));
+        _options.ConfigureServices?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync();
+        var client = new TestClient(host);
+        _clients.Add(client);
+        return client;
+    }
+
     /// <summary>Stops a silo gracefully: its grains deactivate and finish their writes.</summary>
     public async Task StopSiloAsync(TestSilo silo)
     {
@@ -87,7 +108,8 @@ public sealed class TestCluster : IAsyncDisposable
     }
 
     // Ports are real now that silos listen: ask the system for a free one (other test processes run beside this one).
-    private static int FreePort()
+    /// <summary>A TCP port nothing listens on now, for a silo or host started next.</summary>
+    public static int FreePort()
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -96,6 +118,13 @@ public sealed class TestCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in _clients)
+        {
+            await client.Host.StopAsync();
+            client.Host.Dispose();
+        }
+
+        _clients.Clear();
         foreach (var silo in _silos.ToArray()) await StopSiloAsync(silo);
     }
 }

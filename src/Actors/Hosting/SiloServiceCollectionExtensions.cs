@@ -23,7 +23,8 @@ public static class SiloServiceCollectionExtensions
         services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new GrainTypeManifest(builder.GrainAssemblies));
+        services.AddSingleton(provider => new GrainTypeManifest(builder.GrainAssemblies.Concat(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiloOptions>>().Value.GrainAssemblies.Select(System.Reflection.Assembly.LoadFrom))));
         services.AddSingleton<Catalog>();
         services.AddSingleton(sp => new ObserverRegistry(sp.GetRequiredService<Catalog>().OnUnhandledException));
         services.AddSingleton<SiloRuntime>();

@@ -12,7 +12,7 @@ internal sealed class GrainTypeManifest
     public GrainTypeManifest(IEnumerable<Assembly> assemblies)
     {
         var classes = assemblies.Distinct()
-            .SelectMany(assembly => assembly.GetTypes())
+            .SelectMany(LoadableTypes)
             .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(Grain).IsAssignableFrom(type))
             .Select(type => new GrainClassInfo(type))
             .ToList();
@@ -30,6 +30,20 @@ internal sealed class GrainTypeManifest
             .SelectMany(c => c.Interfaces.Select(i => (Interface: i, Class: c)))
             .GroupBy(pair => pair.Interface)
             .ToFrozenDictionary(group => group.Key, group => group.Select(pair => pair.Class).ToArray());
+    }
+
+    // An assembly loaded from a file may reference assemblies this process lacks (a test assembly's test
+    // framework): its grain classes are still usable, the types that cannot load are not grains here.
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException exception)
+        {
+            return exception.Types.OfType<Type>();
+        }
     }
 
     public bool TryGetClass(string grainType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GrainClassInfo? info) =>
