@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using Platform.Actors.Invocation;
 
 namespace Platform.Actors.Runtime;
 
@@ -24,6 +25,10 @@ internal sealed class GrainTypeManifest
                 $"Grain classes {string.Join(" and ", clash.Select(c => c.ClassType.FullName))} share the grain type " +
                 $"'{clash.Key}'; give one of them a [GrainType(\"…\")].");
         }
+
+        // Requests from other processes name methods by id: every interface this silo serves must have
+        // registered its methods before the first one arrives, not when local code first touches it.
+        foreach (var grainInterface in classes.SelectMany(c => c.Interfaces).Distinct()) GrainInterfaceRegistry.TryGet(grainInterface, out _);
 
         _byGrainType = classes.ToFrozenDictionary(c => c.GrainType);
         _byInterface = classes
