@@ -1,5 +1,9 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Actors.Client;
 using Platform.Actors.Hosting;
 using Platform.Actors.Persistence;
 
@@ -11,11 +15,9 @@ namespace Platform.Actors.Testing;
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
-    // Silos in one test process need addresses of their own, also across clusters.
-    private static int _nextPort = 30_000;
-
     private readonly TestClusterOptions _options;
     private readonly List<TestSilo> _silos = [];
+    private readonly List<TestClient> _clients = [];
     private int _siloNumber;
 
     private TestCluster(TestClusterOptions options) => _options = options;
@@ -35,7 +37,7 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Starts a silo on a new address, or on <paramref name="port"/> (a restart: same address, new generation).</summary>
     public async Task<TestSilo> StartSiloAsync(int? port = null)
     {
-        port ??= Interlocked.Increment(ref _nextPort);
+        port ??= FreePort();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(_options.Settings);
         builder.Configuration.AddInMemoryCollection([new("Platform:Silo:Port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
@@ -54,11 +56,42 @@ public sealed class TestCluster : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Starts a cluster client (a process that runs no grains) that calls the cluster through a gateway.</summary>
+    public async Task<TestClient> StartClientAsync()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(_options.Settings);
+        if (_options.ConnectionString is { } connectionString)
+        {
+            builder.Configuration.AddInMemoryCollection([new("Platform:Postgres:ConnectionString", connectionString)]);
+        }
+
+        builder.Services.AddClusterClient(client => client.AddGrains([.. _options.GrainAssemblies]));
+        _options.ConfigureServices?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync();
+        var client = new TestClient(host);
+        _clients.Add(client);
+        return client;
+    }
+
     /// <summary>Stops a silo gracefully: its grains deactivate and finish their writes.</summary>
     public async Task StopSiloAsync(TestSilo silo)
     {
         _silos.Remove(silo);
         await silo.Host.StopAsync();
+        if (silo.Host is IAsyncDisposable host) await host.DisposeAsync();
+        else silo.Host.Dispose();
+    }
+
+    /// <summary>
+    /// Kills a silo as a crash would: no deactivation, no goodbye to the membership table, its connections
+    /// reset. Its peers find out from the membership table, after the death timeout.
+    /// </summary>
+    public async Task KillSiloAsync(TestSilo silo)
+    {
+        _silos.Remove(silo);
+        silo.Services.GetRequiredService<SiloHostedService>().Kill();
         if (silo.Host is IAsyncDisposable host) await host.DisposeAsync();
         else silo.Host.Dispose();
     }
@@ -74,8 +107,24 @@ public sealed class TestCluster : IAsyncDisposable
         return restarted;
     }
 
+    // Ports are real now that silos listen: ask the system for a free one (other test processes run beside this one).
+    /// <summary>A TCP port nothing listens on now, for a silo or host started next.</summary>
+    public static int FreePort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var client in _clients)
+        {
+            await client.Host.StopAsync();
+            client.Host.Dispose();
+        }
+
+        _clients.Clear();
         foreach (var silo in _silos.ToArray()) await StopSiloAsync(silo);
     }
 }

@@ -33,6 +33,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         var options = new TestClusterOptions { ConnectionString = Database.ConnectionString };
         options.GrainAssemblies.Add(typeof(CounterGrain).Assembly);
         options.Settings["Platform:Reminders:MinimumPeriod"] = "00:00:00.100";
+        // Silos on one database form one cluster: a test that starts a cluster of its own on this database
+        // joins this one, and prefer-local placement keeps the grains it calls on its own silo (with its settings).
+        options.Settings["Platform:Cluster:Placement"] = "PreferLocal";
         options.Settings["Platform:Messaging:ResponseTimeout"] = "00:00:10";
         // Some tests leave a request hanging on purpose; shutdown waits this long for it.
         options.Settings["Platform:GrainCollection:DeactivationTimeout"] = "00:00:02";

@@ -12,4 +12,10 @@ public sealed class SiloOptions
 
     [Range(1, 65535)]
     public int Port { get; set; } = 11111;
+
+    /// <summary>
+    /// Files of further assemblies whose grain classes this silo runs, besides those the host registers in
+    /// code (e.g. test grains in a silo process started by a test).
+    /// </summary>
+    public List<string> GrainAssemblies { get; } = [];
 }

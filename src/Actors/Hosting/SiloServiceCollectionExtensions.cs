@@ -20,16 +20,20 @@ public static class SiloServiceCollectionExtensions
         services.AddOptions<GrainCollectionOptions>().BindConfiguration(GrainCollectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MembershipOptions>().BindConfiguration(MembershipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new GrainTypeManifest(builder.GrainAssemblies));
+        services.AddSingleton(provider => new GrainTypeManifest(builder.GrainAssemblies.Concat(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiloOptions>>().Value.GrainAssemblies.Select(System.Reflection.Assembly.LoadFrom))));
         services.AddSingleton<Catalog>();
         services.AddSingleton(sp => new ObserverRegistry(sp.GetRequiredService<Catalog>().OnUnhandledException));
         services.AddSingleton<SiloRuntime>();
+        services.AddSingleton<GrainReferenceRuntime>(provider => provider.GetRequiredService<SiloRuntime>());
         services.AddSingleton<IGrainFactory, GrainFactory>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<SiloLifecycle>();
-        services.AddHostedService<SiloHostedService>();
+        services.AddSingleton<SiloHostedService>();
+        services.AddHostedService(provider => provider.GetRequiredService<SiloHostedService>());
         services.AddLogging();
         return services;
     }

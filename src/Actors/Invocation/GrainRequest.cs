@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Platform.Actors.Runtime;
+using Platform.Actors.Transport;
 
 namespace Platform.Actors.Invocation;
 
@@ -26,6 +28,12 @@ public abstract class GrainRequest
     internal abstract ValueTask<Exception?> InvokeAndRespondAsync(object target, Message message);
 
     internal abstract void RespondWithException(Message message, Exception exception);
+
+    /// <summary>A response sink, typed by the result, that answers a request that came over <paramref name="connection"/>.</summary>
+    internal abstract object CreateRemoteSink(Connection connection, long correlationId);
+
+    /// <summary>Answers the message's caller with a result that came over the wire as JSON.</summary>
+    internal abstract void RespondFromWire(Message message, ReadOnlySpan<byte> json, JsonSerializerOptions options);
 
     public override string ToString() => Method.ToString();
 }

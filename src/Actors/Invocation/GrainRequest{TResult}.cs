@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Platform.Actors.Runtime;
+using Platform.Actors.Transport;
 
 namespace Platform.Actors.Invocation;
 
@@ -31,6 +33,12 @@ public abstract class GrainRequest<TResult> : GrainRequest
 
     internal sealed override void RespondWithException(Message message, Exception exception) =>
         (message.ResponseSink as IResponseSink<TResult>)?.SetException(exception);
+
+    internal sealed override object CreateRemoteSink(Connection connection, long correlationId) =>
+        new RemoteResponseSink<TResult>(connection, correlationId);
+
+    internal sealed override void RespondFromWire(Message message, ReadOnlySpan<byte> json, JsonSerializerOptions options) =>
+        Respond(message, JsonSerializer.Deserialize<TResult>(json, options)!);
 
     private static void Respond(Message message, TResult result) =>
         (message.ResponseSink as IResponseSink<TResult>)?.SetResult(result);

@@ -19,6 +19,7 @@ internal sealed partial class MembershipAgent(
     private readonly MembershipOptions _options = options.Value;
     private ITimer? _heartbeat;
     private int _probing;
+    private System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, bool> _dead = new();
 
     public SiloAddress Address { get; } = new(silo.Value.Host, silo.Value.Port, time.GetUtcNow().UtcTicks);
 
@@ -26,6 +27,15 @@ internal sealed partial class MembershipAgent(
 
     /// <summary>The silos the last probe found active, this one included.</summary>
     public IReadOnlyList<SiloAddress> ActiveSilos { get; private set; } = [];
+
+    /// <summary>Raised after a probe when the set of active silos changed, and when silos were declared dead.</summary>
+    public event Action? ViewChanged;
+
+    /// <summary>
+    /// Whether the membership table says <paramref name="silo"/> is dead. A silo this silo has not heard of
+    /// yet is not dead: it may have joined since the last probe.
+    /// </summary>
+    public bool IsDead(SiloAddress silo) => _dead.ContainsKey(silo);
 
     public async Task JoinAsync(CancellationToken cancellationToken)
     {
@@ -42,11 +52,18 @@ internal sealed partial class MembershipAgent(
         LogJoined(Address);
     }
 
+    /// <summary>Tells peers this silo is shutting down: they stop placing grains here, and it keeps heartbeating while its grains move.</summary>
+    public async Task BeginShutdownAsync(CancellationToken cancellationToken)
+    {
+        if (Status != SiloStatus.Active) return;
+        await SetOwnStatusAsync(SiloStatus.ShuttingDown, cancellationToken);
+    }
+
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
         _heartbeat?.Dispose();
-        if (Status != SiloStatus.Active) return;
-        await SetOwnStatusAsync(SiloStatus.ShuttingDown, cancellationToken);
+        if (Status is not (SiloStatus.Active or SiloStatus.ShuttingDown)) return;
+        if (Status == SiloStatus.Active) await SetOwnStatusAsync(SiloStatus.ShuttingDown, cancellationToken);
         await SetOwnStatusAsync(SiloStatus.Dead, cancellationToken);
         LogLeft(Address);
     }
@@ -60,6 +77,7 @@ internal sealed partial class MembershipAgent(
         await table.UpdateIAmAliveAsync(Address, now, cancellationToken);
         var entries = await table.ReadAllAsync(cancellationToken);
         var active = new List<SiloAddress>();
+        var dead = new System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, bool>();
         foreach (var entry in entries)
         {
             if (entry.Silo == Address)
@@ -76,18 +94,29 @@ internal sealed partial class MembershipAgent(
                 continue;
             }
 
-            if (entry.Status == SiloStatus.Dead) continue;
+            if (entry.Status == SiloStatus.Dead)
+            {
+                dead[entry.Silo] = true;
+                continue;
+            }
+
             var superseded = entry.Silo.IsSameEndpoint(Address) && entry.Silo.Generation < Address.Generation;
             if (superseded || now - entry.IAmAliveTime > _options.DeathTimeout)
             {
+                // When the update loses, a peer changed the row first (most likely declaring the same death):
+                // either way this silo has stopped heartbeating, so it is dead to this view.
                 if (await table.UpdateStatusAsync(entry.Silo, SiloStatus.Dead, entry.Etag!, cancellationToken)) LogDeclaredDead(entry.Silo, superseded);
+                dead[entry.Silo] = true;
                 continue;
             }
 
             if (entry.Status == SiloStatus.Active) active.Add(entry.Silo);
         }
 
+        var changed = dead.Count != _dead.Count || active.Count != ActiveSilos.Count || active.Except(ActiveSilos).Any();
+        _dead = dead;
         ActiveSilos = active;
+        if (changed) ViewChanged?.Invoke();
     }
 
     private async Task HeartbeatAsync()

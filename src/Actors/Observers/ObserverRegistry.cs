@@ -14,12 +14,25 @@ internal sealed class ObserverRegistry(Action<Exception> onUnhandled)
     private readonly ConcurrentDictionary<string, Entry> _byKey = new();
     private readonly Dictionary<IGrainObserver, Entry> _byObject = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// The process that hosts these observers (a silo address or a client id), written into each observer's
+    /// key so that a call to it can be routed to this process from anywhere; null in a silo on its own.
+    /// </summary>
+    public string? OwnerId { get; set; }
+
+    /// <summary>The process that hosts an observer, from its key.</summary>
+    public static string? OwnerOf(GrainId observer)
+    {
+        var hash = observer.Key.LastIndexOf('#');
+        return hash < 0 ? null : observer.Key[..hash];
+    }
+
     public GrainId Register(IGrainObserver observer)
     {
         lock (_byObject)
         {
             if (_byObject.TryGetValue(observer, out var existing)) return existing.GrainId;
-            var entry = new Entry(observer, new GrainId(GrainType, Guid.NewGuid().ToString("N")), new ActivationWorkQueue(onUnhandled));
+            var entry = new Entry(observer, new GrainId(GrainType, OwnerId is null ? Guid.NewGuid().ToString("N") : $"{OwnerId}#{Guid.NewGuid():N}"), new ActivationWorkQueue(onUnhandled));
             _byObject.Add(observer, entry);
             _byKey[entry.GrainId.Key] = entry;
             return entry.GrainId;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Actors.Directory;
 using Platform.Actors.Membership;
 using Platform.Actors.Persistence.Migrations;
 using Platform.Actors.Reminders;
@@ -12,7 +13,7 @@ namespace Platform.Actors.Persistence;
 public static class PostgresPersistenceExtensions
 {
     /// <summary>
-    /// Grain state, reminders, cluster membership and the schema migrator on PostgreSQL, configured from <c>Platform:Postgres</c>
+    /// Grain state, reminders, cluster membership, the grain directory and the schema migrator on PostgreSQL, configured from <c>Platform:Postgres</c>
     /// and <c>Platform:GrainStorage</c>; bad settings stop the host at start-up with the setting's name.
     /// </summary>
     public static IServiceCollection AddPostgresPersistence(this IServiceCollection services)
@@ -33,6 +34,7 @@ public static class PostgresPersistenceExtensions
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddSingleton<IMembershipTable, PostgresMembershipTable>();
         services.TryAddSingleton<MembershipAgent>();
+        services.TryAddSingleton<IGrainDirectory, PostgresGrainDirectory>();
         return services;
     }
 }

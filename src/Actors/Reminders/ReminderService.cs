@@ -22,6 +22,15 @@ internal sealed partial class ReminderService(
 
     public int ScheduledCount => _scheduled.Count;
 
+    /// <summary>
+    /// In a cluster, whether this silo fires a grain's reminders (each grain's belong to one active silo);
+    /// null fires them all. A reminder registered on another silo is picked up by its owner at its next refresh.
+    /// </summary>
+    internal Func<GrainId, bool>? Owns { get; set; }
+
+    /// <summary>Re-reads the table now: membership changed, so which reminders are this silo's changed.</summary>
+    internal Task RefreshNowAsync() => _refresh is null ? Task.CompletedTask : RefreshQuietlyAsync();
+
     private IReminderTable Table => reminderTable
         ?? throw new InvalidOperationException("Reminders need a reminder table: register persistence with AddPostgresPersistence.");
 
@@ -35,6 +44,7 @@ internal sealed partial class ReminderService(
     public void Dispose()
     {
         _refresh?.Dispose();
+        _refresh = null;
         foreach (var reminder in _scheduled.Values) reminder.Dispose();
         _scheduled.Clear();
     }
@@ -50,7 +60,7 @@ internal sealed partial class ReminderService(
 
         var entry = new ReminderEntry(grainId, reminderName, time.GetUtcNow() + dueTime, period);
         var etag = await Table.UpsertAsync(entry, CancellationToken.None);
-        Schedule(entry with { Etag = etag });
+        if (Owns?.Invoke(grainId) != false) Schedule(entry with { Etag = etag });
         return new GrainReminder(reminderName, etag);
     }
 
@@ -82,6 +92,7 @@ internal sealed partial class ReminderService(
         var present = new HashSet<(GrainId, string)>();
         foreach (var entry in entries)
         {
+            if (Owns?.Invoke(entry.GrainId) == false) continue;
             present.Add((entry.GrainId, entry.Name));
             if (!_scheduled.TryGetValue((entry.GrainId, entry.Name), out var scheduled) || scheduled.Entry.Etag != entry.Etag)
             {

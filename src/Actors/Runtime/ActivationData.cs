@@ -25,6 +25,7 @@ internal sealed class ActivationData
     private bool _deactivateWhenIdle;
     private bool _drainFirst;
     private bool _finishing;
+    private bool _registered;
     private DeactivationReason _deactivationReason;
     private long _lastActive;
     private long _keepAliveUntil;
@@ -296,6 +297,18 @@ internal sealed class ActivationData
     {
         try
         {
+            if (_catalog.Directory is { } directory)
+            {
+                // Single activation in the cluster: only the silo the directory names may run the grain.
+                if (await directory.RegisterAsync(GrainId) is { } owner)
+                {
+                    ForwardWaiting(directory, owner);
+                    return;
+                }
+
+                _registered = true;
+            }
+
             var stateReads = new List<Func<CancellationToken, Task>>();
             _constructing = this;
             try
@@ -328,6 +341,20 @@ internal sealed class ActivationData
 
     private void FailActivation(Exception exception)
     {
+        var waiting = Abandon();
+        _catalog.OnActivationFailed(GrainId, exception);
+        foreach (var message in waiting) Catalog.Fail(message, exception);
+    }
+
+    // Another silo holds the grain: what waited here goes there, and this activation never runs.
+    private void ForwardWaiting(IActivationDirectory directory, Membership.SiloAddress owner)
+    {
+        foreach (var message in Abandon()) directory.Forward(message, owner);
+    }
+
+    /// <summary>Ends an activation that never became valid, returning the messages that waited for it.</summary>
+    private Message[] Abandon()
+    {
         Message[] waiting;
         lock (_lock)
         {
@@ -339,8 +366,7 @@ internal sealed class ActivationData
 
         _catalog.Remove(this);
         _deactivated.TrySetResult();
-        _catalog.OnActivationFailed(GrainId, exception);
-        foreach (var message in waiting) Catalog.Fail(message, exception);
+        return waiting;
     }
 
     private void BeginDeactivationLocked(DeactivationReason reason)
@@ -380,6 +406,19 @@ internal sealed class ActivationData
             catch (Exception exception)
             {
                 _catalog.OnDeactivationFailed(GrainId, exception);
+            }
+        }
+
+        if (_registered && _catalog.Directory is { } directory)
+        {
+            // Before leaving the catalog, so a next activation here cannot be unregistered by this one.
+            try
+            {
+                await directory.UnregisterAsync(GrainId);
+            }
+            catch (Exception exception)
+            {
+                _catalog.OnUnregisterFailed(GrainId, exception);
             }
         }
 

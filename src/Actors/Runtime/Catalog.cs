@@ -44,6 +44,9 @@ internal sealed partial class Catalog : IDisposable
 
     public int Count => _activations.Count;
 
+    /// <summary>The cluster's grain directory; null for a silo on its own, whose activations need no registration.</summary>
+    public IActivationDirectory? Directory { get; set; }
+
     public static void Fail(Message message, Exception exception) => message.Request.RespondWithException(message, exception);
 
     public void Deliver(Message message)
@@ -65,7 +68,9 @@ internal sealed partial class Catalog : IDisposable
                 // Finishing activations may still call each other; nothing new starts.
                 if (!_activations.TryGetValue(message.Target, out activation))
                 {
-                    Fail(message, new SiloUnavailableException($"The silo is shutting down; {message} was not run."));
+                    // In a cluster the grain comes back on another silo; alone, there is nowhere to go.
+                    if (Directory is { } directory) directory.Forward(message, null);
+                    else Fail(message, new SiloUnavailableException($"The silo is shutting down; {message} was not run."));
                     return;
                 }
             }
@@ -117,6 +122,15 @@ internal sealed partial class Catalog : IDisposable
 
     public void OnOneWayFailed(Message message, Exception exception) => LogOneWayFailed(message, exception);
 
+    public void OnUnregisterFailed(GrainId grainId, Exception exception) => LogUnregisterFailed(grainId, exception);
+
+    /// <summary>Stops collecting and taking new activations without deactivating anything: the silo is being killed.</summary>
+    public void Abandon()
+    {
+        _stopping = true;
+        _collector.Dispose();
+    }
+
     private void CollectIdle()
     {
         var now = Time.GetTimestamp();
@@ -146,6 +160,9 @@ internal sealed partial class Catalog : IDisposable
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Debug, Message = "Collected {Count} idle activations")]
     private partial void LogCollected(int count);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Removing the directory entry of {GrainId} failed; it goes when this silo is declared dead")]
+    private partial void LogUnregisterFailed(GrainId grainId, Exception exception);
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Shutdown went on with {Count} activations not deactivated in time")]
     private partial void LogShutdownIncomplete(int count);

@@ -3,7 +3,7 @@ using Platform.Actors.Observers;
 
 namespace Platform.Actors.Runtime;
 
-internal sealed class GrainFactory(GrainTypeManifest manifest, SiloRuntime runtime, ObserverRegistry observers) : IGrainFactory
+internal sealed class GrainFactory(GrainTypeManifest manifest, GrainReferenceRuntime runtime, ObserverRegistry observers) : IGrainFactory
 {
     public TGrainInterface GetGrain<TGrainInterface>(string primaryKey, string? grainClassNamePrefix = null)
         where TGrainInterface : IGrainWithStringKey

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using Platform.Actors.Invocation;
 
 namespace Platform.Actors.Runtime;
 
@@ -12,7 +13,7 @@ internal sealed class GrainTypeManifest
     public GrainTypeManifest(IEnumerable<Assembly> assemblies)
     {
         var classes = assemblies.Distinct()
-            .SelectMany(assembly => assembly.GetTypes())
+            .SelectMany(LoadableTypes)
             .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(Grain).IsAssignableFrom(type))
             .Select(type => new GrainClassInfo(type))
             .ToList();
@@ -25,11 +26,29 @@ internal sealed class GrainTypeManifest
                 $"'{clash.Key}'; give one of them a [GrainType(\"…\")].");
         }
 
+        // Requests from other processes name methods by id: every interface this silo serves must have
+        // registered its methods before the first one arrives, not when local code first touches it.
+        foreach (var grainInterface in classes.SelectMany(c => c.Interfaces).Distinct()) GrainInterfaceRegistry.TryGet(grainInterface, out _);
+
         _byGrainType = classes.ToFrozenDictionary(c => c.GrainType);
         _byInterface = classes
             .SelectMany(c => c.Interfaces.Select(i => (Interface: i, Class: c)))
             .GroupBy(pair => pair.Interface)
             .ToFrozenDictionary(group => group.Key, group => group.Select(pair => pair.Class).ToArray());
+    }
+
+    // An assembly loaded from a file may reference assemblies this process lacks (a test assembly's test
+    // framework): its grain classes are still usable, the types that cannot load are not grains here.
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException exception)
+        {
+            return exception.Types.OfType<Type>();
+        }
     }
 
     public bool TryGetClass(string grainType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GrainClassInfo? info) =>

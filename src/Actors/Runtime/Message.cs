@@ -21,5 +21,8 @@ internal sealed class Message(GrainId target, GrainRequest request, object? resp
     /// <summary>When the caller stops waiting, as a <see cref="TimeProvider.GetTimestamp"/> value.</summary>
     public long Deadline { get; } = deadline;
 
+    /// <summary>How often the message was forwarded or routed again between silos; past a limit it fails instead of wandering.</summary>
+    public int Hops { get; set; }
+
     public override string ToString() => $"{Request.Method} on {Target}";
 }

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Platform.Actors.Testing;
+
+namespace Platform.Actors.Benchmarks;
+
+/// <summary>
+/// Figure 4: in one run, calls to grains on another silo (over TCP on loopback) against calls to the same
+/// grains from their own silo: throughput and p50/p99 latency with many concurrent callers, then the
+/// latency of cross-silo calls paced at half of their maximum throughput. Two silos in this process,
+/// on a database of their own; grains are placed on the silo that first calls them (prefer-local).
+/// </summary>
+internal static class ClusterLoad
+{
+    public static async Task RunAsync(int callers, int targets, TimeSpan duration)
+    {
+        Console.WriteLine($"{callers} concurrent callers, {targets} grains, {duration.TotalSeconds:0} s per measurement, {Environment.ProcessorCount} cores");
+        await using var database = await TestDatabase.CreateAsync();
+        // Ten thousand activations register at once: keep the silos within the server's connection limit.
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 16 }.ConnectionString;
+        var options = new TestClusterOptions { ConnectionString = connectionString };
+        options.GrainAssemblies.Add(typeof(BenchGrain).Assembly);
+        options.Settings["Platform:Cluster:Placement"] = "PreferLocal";
+        await using var cluster = await TestCluster.StartAsync(options, siloCount: 2);
+        var home = cluster.Silos[1].GrainFactory;
+        var local = Enumerable.Range(0, targets).Select(i => home.GetGrain<IBenchGrain>(i)).ToArray();
+        var remote = Enumerable.Range(0, targets).Select(i => cluster.Silos[0].GrainFactory.GetGrain<IBenchGrain>(i)).ToArray();
+        await Task.WhenAll(local.Select(g => g.Add(0)));
+
+        await MeasureAsync(i => local[i].Add(1), callers, targets, TimeSpan.FromSeconds(2), rate: null);
+        var same = await MeasureAsync(i => local[i].Add(1), callers, targets, duration, rate: null);
+        await MeasureAsync(i => remote[i].Add(1), callers, targets, TimeSpan.FromSeconds(2), rate: null);
+        var other = await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: null);
+        var half = await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: other.Throughput / 2);
+
+        Console.WriteLine($"same silo:           {same}");
+        Console.WriteLine($"other silo:          {other}   ({other.Throughput / same.Throughput:0.00}x the same-silo throughput)");
+        Console.WriteLine($"other silo, at half: {half}");
+    }
+
+    private static async Task<Result> MeasureAsync(Func<int, Task<int>> call, int callers, int targets, TimeSpan duration, double? rate)
+    {
+        var histogram = new LatencyHistogram();
+        using var stop = new CancellationTokenSource(duration);
+        using var permits = new SemaphoreSlim(0);
+        var pacer = rate is { } perSecond ? Task.Run(() => PaceAsync(permits, perSecond, stop.Token)) : Task.CompletedTask;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(seed => Task.Run(async () =>
+        {
+            var random = new Random(seed);
+            while (!stop.IsCancellationRequested)
+            {
+                if (rate is not null)
+                {
+                    try
+                    {
+                        await permits.WaitAsync(stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+
+                var start = Stopwatch.GetTimestamp();
+                await call(random.Next(targets));
+                histogram.Record(start);
+            }
+        })));
+        var elapsed = watch.Elapsed;
+        await pacer;
+        return new Result(histogram.Count / elapsed.TotalSeconds, histogram.Percentile(0.5), histogram.Percentile(0.99));
+    }
+
+    // Releases permits at the given rate, every millisecond, so callers make calls at that pace.
+    private static async Task PaceAsync(SemaphoreSlim permits, double perSecond, CancellationToken stop)
+    {
+        var start = Stopwatch.GetTimestamp();
+        long released = 0;
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
+        try
+        {
+            while (await tick.WaitForNextTickAsync(stop))
+            {
+                var due = (long)(Stopwatch.GetElapsedTime(start).TotalSeconds * perSecond);
+                if (due > released) permits.Release((int)(due - released));
+                released = due;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Measurement over.
+        }
+    }
+
+    private sealed record Result(double Throughput, double P50, double P99)
+    {
+        public override string ToString() => $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms";
+    }
+}

@@ -1,0 +1,6 @@
+namespace Platform.Actors.Benchmarks;
+
+public interface IFailoverGrain : IGrainWithIntegerKey
+{
+    Task<int> GetProcessId();
+}

@@ -1,0 +1,4 @@
+namespace Platform.Actors.Transport;
+
+/// <summary>The transport's limits, from <c>ClusterOptions</c> (silos) or <c>ClusterClientOptions</c> (clients).</summary>
+internal sealed record TransportSettings(int SendQueueCapacity, TimeSpan ConnectTimeout, TimeSpan ReconnectDelay);

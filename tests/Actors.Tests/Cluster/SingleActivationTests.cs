@@ -1,0 +1,57 @@
+using Npgsql;
+using Platform.Actors.Tests.Grains;
+
+namespace Platform.Actors.Tests.Cluster;
+
+/// <summary>The guarantee that a grain has at most one live activation in the cluster, while silos come and go under load.</summary>
+[Collection(MultiSiloCollection.Name)]
+public sealed class SingleActivationTests(MultiSiloFixture fixture)
+{
+    [Fact]
+    public async Task No_two_activations_of_a_grain_overlap_while_silos_join_and_leave_under_load()
+    {
+        await using var isolated = await fixture.StartIsolatedAsync(siloCount: 3);
+        var cluster = isolated.Cluster;
+        await using var dataSource = isolated.Database.CreateDataSource();
+        await using (var create = dataSource.CreateCommand(ChurnGrain.CreateTable)) await create.ExecuteNonQueryAsync();
+        var grains = Enumerable.Range(0, 30).Select(_ => cluster.GrainFactory.GetGrain<IChurnGrain>(Guid.NewGuid().ToString("N"))).ToArray();
+        var load = new LoadDriver(grains.Length, i => grains[i].Increment());
+        load.Start(callers: 16);
+        await load.WaitForCallsAsync(200);
+
+        // Churn: two silos join, two of the first ones leave, each step under load.
+        var joined = await cluster.StartSiloAsync();
+        await MultiSiloFixture.WaitForFullViewAsync(cluster);
+        await load.WaitForCallsAsync(200);
+        await cluster.StopSiloAsync(cluster.Silos[1]);
+        await load.WaitForCallsAsync(200);
+        await cluster.StartSiloAsync();
+        await MultiSiloFixture.WaitForFullViewAsync(cluster);
+        await load.WaitForCallsAsync(200);
+        await cluster.StopSiloAsync(joined);
+        await load.WaitForCallsAsync(200);
+        await load.StopAsync();
+
+        var counts = await Task.WhenAll(grains.Select(g => g.GetCount()));
+        await cluster.DisposeAsync();
+
+        Assert.Empty(load.Failures);
+        for (var i = 0; i < grains.Length; i++) Assert.Equal(load.Successes(i), counts[i]);
+        var overlaps = await OverlapsAsync(dataSource);
+        Assert.True(overlaps.Count == 0, $"Overlapping activations: {string.Join("; ", overlaps)}");
+    }
+
+    /// <summary>Pairs of activations of one grain where the later started before the earlier ended (or never ended).</summary>
+    private static async Task<List<string>> OverlapsAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select a.grain_key, a.started_at, a.ended_at, b.started_at
+            from activation_log a join activation_log b on a.grain_key = b.grain_key and a.activation <> b.activation
+            where a.started_at <= b.started_at and (a.ended_at is null or b.started_at < a.ended_at)
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        var overlaps = new List<string>();
+        while (await reader.ReadAsync()) overlaps.Add($"{reader.GetString(0)}: {reader.GetDateTime(1):O}–{(reader.IsDBNull(2) ? "never" : reader.GetDateTime(2).ToString("O"))} and {reader.GetDateTime(3):O}");
+        return overlaps;
+    }
+}
