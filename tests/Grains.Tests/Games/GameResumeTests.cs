@@ -71,6 +71,55 @@ public sealed class GameResumeTests : IAsyncLifetime
         Assert.All(ended.Leaderboard, entry => Assert.Equal(0, entry.Score));
     }
 
+    [Fact]
+    public async Task An_answer_after_the_deadline_is_refused_and_the_question_ends_at_it()
+    {
+        var (first, second) = (await RegisterAsync("late"), await RegisterAsync("later"));
+        var gameId = await StartGameAsync(first, second);
+
+        _clock.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromMilliseconds(1));
+        Assert.NotNull((await Game(gameId).Get()).CurrentQuestion);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.False((await Game(gameId).SubmitAnswer(first.Id, 0, 0)).Accepted);
+        await EventuallyAsync(async () => (await Game(gameId).Get()).Status == GameStatus.Finished);
+    }
+
+    [Fact]
+    public async Task A_waiting_lobby_nobody_is_connected_to_closes_after_ten_minutes()
+    {
+        var host = await RegisterAsync("idle");
+        var code = LobbyCodes.New();
+        var lobby = _cluster.GrainFactory.GetGrain<ILobbyGrain>(code);
+        await lobby.Create(new NewLobby(host.Id, host.Username, "idle", new LobbySettings(4, 1, 30, null, false)));
+        await lobby.Join(new LobbyPlayerConnection(host.Id, host.Username, "c1"));
+        await lobby.Disconnected(host.Id, "c1");
+
+        _clock.Advance(TimeSpan.FromMinutes(9));
+        await lobby.Get();
+        _clock.Advance(TimeSpan.FromMinutes(3));
+
+        await EventuallyAsync(async () =>
+        {
+            try
+            {
+                await lobby.Get();
+                return false;
+            }
+            catch (Platform.Grains.Errors.PlatformException closed) when (closed.Code == Platform.Grains.Errors.ErrorCodes.NotFound)
+            {
+                return true;
+            }
+        });
+    }
+
+    // The reminder's call reaches the grain a moment after the clock moved; wait for its effect, with a deadline.
+    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!await condition()) await Task.Delay(20, deadline.Token);
+    }
+
     // A silo's generation is its start time; the clock moves a little so the restarted silo has a new one.
     private async Task RestartAsync()
     {

@@ -59,6 +59,17 @@ async function dropDatabase(server, database) {
   console.error(`could not drop database ${database}: ${result.stderr || result.error}`);
 }
 
+/** The first column of the first row of a query, run with psql against a connection string of the silo's. */
+export function queryScalar(connectionString, sql) {
+  const parts = parseConnectionString(connectionString);
+  const result = spawnSync('psql', [
+    '-h', parts.host ?? 'localhost', '-p', parts.port ?? '5432', '-U', parts.username ?? parts['user id'] ?? 'platform',
+    '-d', parts.database, '-XqtA', '-v', 'ON_ERROR_STOP=1', '-c', sql,
+  ], { env: { ...process.env, PGPASSWORD: parts.password ?? '', PGCONNECT_TIMEOUT: '5' }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`psql: ${result.stderr || result.error}`);
+  return result.stdout.trim();
+}
+
 const running = new Set();
 // Whatever happens to this process, the silos it started go with it.
 process.on('exit', () => { for (const child of running) child.kill('SIGKILL'); });
@@ -68,7 +79,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /**
  * Starts the silo and waits until `/api/ready` answers 200. `settings` are extra environment variables
- * (`Platform__Section__Key`). Returns `{ url, signingKey, log, stop() }`.
+ * (`Platform__Section__Key`). Returns `{ url, signingKey, logPath, stop(), connectionString }`.
  */
 export async function startSilo({ settings = {}, name = 'e2e', readyTimeoutMs = 90_000 } = {}) {
   if (!existsSync(siloDll)) throw new Error(`${siloDll} is missing: build first (dotnet build Platform.sln -c Release)`);
@@ -123,7 +134,7 @@ export async function startSilo({ settings = {}, name = 'e2e', readyTimeoutMs = 
     const tail = readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n');
     throw new Error(`${error.message}\n--- last lines of ${logPath} ---\n${tail}`);
   }
-  return { url, signingKey, logPath, stop };
+  return { url, signingKey, logPath, stop, connectionString: withDatabase(server, database) };
 }
 
 async function waitUntilReady(url, exited, timeoutMs) {
