@@ -188,7 +188,9 @@ internal sealed class ActivationData
         var message = (Message)state!;
         if (_catalog.Time.GetTimestamp() > message.Deadline)
         {
-            // The caller has stopped waiting; running it now would only add to the load.
+            // Running it now would only add to the load. The caller is told at once rather than left to its own
+            // sweep, which may come late: a caller on another silo, or on a clock that a test moves by hand.
+            Catalog.Fail(message, new TimeoutException($"{message} waited past its deadline for its turn and was not run."));
             OnRequestDone(message, null);
             return;
         }

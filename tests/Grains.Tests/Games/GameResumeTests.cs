@@ -97,7 +97,8 @@ public sealed class GameResumeTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromMinutes(9));
         await lobby.Get();
-        _clock.Advance(TimeSpan.FromMinutes(3));
+        // To the reminder's first tick: the lobby closes at ten minutes, not at a later tick.
+        _clock.Advance(TimeSpan.FromMinutes(1));
 
         await EventuallyAsync(async () =>
         {
