@@ -23,7 +23,9 @@ public static class PostgresPersistenceExtensions
 
         services.TryAddSingleton(provider =>
         {
-            var builder = new NpgsqlDataSourceBuilder(provider.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString);
+            var options = provider.GetRequiredService<IOptions<PostgresOptions>>().Value;
+            var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+            if (!ConnectionStringNamesPoolSize(options.ConnectionString)) builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
             if (provider.GetService<ILoggerFactory>() is { } loggerFactory) builder.UseLoggerFactory(loggerFactory);
             return builder.Build();
         });
@@ -37,4 +39,10 @@ public static class PostgresPersistenceExtensions
         services.TryAddSingleton<IGrainDirectory, PostgresGrainDirectory>();
         return services;
     }
+
+    // The generic builder keeps only the keys the string names (Npgsql's lists every key it knows).
+    private static bool ConnectionStringNamesPoolSize(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .Any(key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
 }
