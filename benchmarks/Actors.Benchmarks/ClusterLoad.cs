@@ -31,10 +31,15 @@ internal static class ClusterLoad
         await MeasureAsync(i => remote[i].Add(1), callers, targets, TimeSpan.FromSeconds(2), rate: null);
         var other = await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: null);
         var half = await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: other.Throughput / 2);
+        // The same paced load within one silo, and a light one across: what the pacing and the machine cost, apart from the transport.
+        var sameHalf = await MeasureAsync(i => local[i].Add(1), callers, targets, duration, rate: other.Throughput / 2);
+        var tenth = await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: other.Throughput / 10);
 
-        Console.WriteLine($"same silo:           {same}");
-        Console.WriteLine($"other silo:          {other}   ({other.Throughput / same.Throughput:0.00}x the same-silo throughput)");
-        Console.WriteLine($"other silo, at half: {half}");
+        Console.WriteLine($"same silo:                 {same}");
+        Console.WriteLine($"other silo:                {other}   ({other.Throughput / same.Throughput:0.00}x the same-silo throughput)");
+        Console.WriteLine($"other silo, at half:       {half}");
+        Console.WriteLine($"same silo, at that rate:   {sameHalf}");
+        Console.WriteLine($"other silo, at a tenth:    {tenth}");
     }
 
     private static async Task<Result> MeasureAsync(Func<int, Task<int>> call, int callers, int targets, TimeSpan duration, double? rate)
