@@ -21,6 +21,7 @@ internal sealed partial class SiloHostedService(
     SiloRuntime runtime,
     SiloLifecycle lifecycle,
     IServiceProvider services,
+    IHostApplicationLifetime lifetime,
     Microsoft.Extensions.Options.IOptions<MembershipOptions> membershipOptions,
     ILogger<SiloHostedService> logger,
     DatabaseMigrator? migrator = null,
@@ -28,6 +29,7 @@ internal sealed partial class SiloHostedService(
     IGrainDirectory? directory = null) : IHostedService
 {
     private ClusterRouter? _router;
+    private volatile bool _declaredDead;
 
     /// <summary>The silo's router once it runs in a cluster (it has a membership table and a grain directory).</summary>
     public ClusterRouter? Router => _router;
@@ -41,7 +43,12 @@ internal sealed partial class SiloHostedService(
             _router.Start();
         }
 
-        if (membership is not null) await membership.JoinAsync(cancellationToken);
+        if (membership is not null)
+        {
+            membership.DeclaredDead += OnDeclaredDead;
+            await membership.JoinAsync(cancellationToken);
+        }
+
         await reminders.StartAsync(cancellationToken);
         lifecycle.Activate();
         LogStarted();
@@ -49,6 +56,14 @@ internal sealed partial class SiloHostedService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_declaredDead)
+        {
+            // Its grains live on other silos now: deactivating them here would run their code twice.
+            runtime.StopTimeouts();
+            LogStoppedAfterDeath();
+            return;
+        }
+
         lifecycle.Deactivate();
         var shutdownBegan = DateTime.UtcNow;
         if (membership is not null) await QuietlyAsync(membership.BeginShutdownAsync);
@@ -86,6 +101,19 @@ internal sealed partial class SiloHostedService(
         runtime.StopTimeouts();
     }
 
+    // Orleans' rule: a silo that its peers declared dead stops at once, as if it had crashed (they have taken its
+    // grains over, so running them here would make a second activation), and its process ends, so that whatever
+    // supervises it starts a new generation.
+    private void OnDeclaredDead()
+    {
+        _declaredDead = true;
+        membership?.Dispose();
+        reminders.Dispose();
+        catalog.Abandon();
+        _router?.Abort();
+        lifetime.StopApplication();
+    }
+
     // Saying goodbye spares peers the death timeout, so it is tried even after the host stopped waiting.
     private async Task QuietlyAsync(Func<CancellationToken, Task> step)
     {
@@ -108,4 +136,7 @@ internal sealed partial class SiloHostedService(
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Silo stopped; its grains were deactivated")]
     private partial void LogStopped();
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Silo stopped after its peers declared it dead; its grains were left to them")]
+    private partial void LogStoppedAfterDeath();
 }

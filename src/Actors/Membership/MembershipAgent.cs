@@ -31,6 +31,9 @@ internal sealed partial class MembershipAgent(
     /// <summary>Raised after a probe when the set of active silos changed, and when silos were declared dead.</summary>
     public event Action? ViewChanged;
 
+    /// <summary>Raised once, when a probe finds that peers declared this silo dead: its grains are theirs now.</summary>
+    public event Action? DeclaredDead;
+
     /// <summary>
     /// Whether the membership table says <paramref name="silo"/> is dead. A silo this silo has not heard of
     /// yet is not dead: it may have joined since the last probe.
@@ -88,6 +91,7 @@ internal sealed partial class MembershipAgent(
                     Status = SiloStatus.Dead;
                     lifecycle.Deactivate();
                     LogDeclaredDeadByPeers(Address);
+                    DeclaredDead?.Invoke();
                 }
 
                 if (entry.Status == SiloStatus.Active) active.Add(entry.Silo);
@@ -103,10 +107,18 @@ internal sealed partial class MembershipAgent(
             var superseded = entry.Silo.IsSameEndpoint(Address) && entry.Silo.Generation < Address.Generation;
             if (superseded || now - entry.IAmAliveTime > _options.DeathTimeout)
             {
-                // When the update loses, a peer changed the row first (most likely declaring the same death):
-                // either way this silo has stopped heartbeating, so it is dead to this view.
-                if (await table.UpdateStatusAsync(entry.Silo, SiloStatus.Dead, entry.Etag!, cancellationToken)) LogDeclaredDead(entry.Silo, superseded);
-                dead[entry.Silo] = true;
+                if (await table.UpdateStatusAsync(entry.Silo, SiloStatus.Dead, entry.Etag!, cancellationToken))
+                {
+                    LogDeclaredDead(entry.Silo, superseded);
+                    dead[entry.Silo] = true;
+                    continue;
+                }
+
+                // The row changed since it was read: a peer declared the same death, or the silo itself changed its
+                // status and so is alive. Only the row as it is now can say which.
+                var current = (await table.ReadAllAsync(cancellationToken)).FirstOrDefault(e => e.Silo == entry.Silo);
+                if (current is null || current.Status == SiloStatus.Dead) dead[entry.Silo] = true;
+                else if (current.Status == SiloStatus.Active) active.Add(entry.Silo);
                 continue;
             }
 

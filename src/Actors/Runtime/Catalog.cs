@@ -16,6 +16,7 @@ internal sealed partial class Catalog : IDisposable
     private readonly ILogger<Catalog> _logger;
     private readonly ITimer _collector;
     private volatile bool _stopping;
+    private volatile bool _abandoned;
 
     public Catalog(
         GrainTypeManifest manifest,
@@ -51,6 +52,12 @@ internal sealed partial class Catalog : IDisposable
 
     public void Deliver(Message message)
     {
+        if (_abandoned)
+        {
+            Fail(message, new SiloUnavailableException($"This silo has stopped serving grains; {message} was not run."));
+            return;
+        }
+
         // The hot path: an activation exists and takes the message.
         if (_activations.TryGetValue(message.Target, out var existing) && existing.TryAccept(message)) return;
 
@@ -124,9 +131,13 @@ internal sealed partial class Catalog : IDisposable
 
     public void OnUnregisterFailed(GrainId grainId, Exception exception) => LogUnregisterFailed(grainId, exception);
 
-    /// <summary>Stops collecting and taking new activations without deactivating anything: the silo is being killed.</summary>
+    /// <summary>
+    /// Stops serving at once without deactivating anything: the silo crashed, or its peers declared it dead and its
+    /// grains live elsewhere now. New messages fail; requests already taken finish.
+    /// </summary>
     public void Abandon()
     {
+        _abandoned = true;
         _stopping = true;
         _collector.Dispose();
     }

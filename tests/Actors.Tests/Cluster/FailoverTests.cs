@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Platform.Actors.Cluster;
 using Platform.Actors.Hosting;
+using Platform.Actors.Runtime;
 using Platform.Actors.Testing;
 using Platform.Actors.Tests.Grains;
 
@@ -66,6 +70,35 @@ public sealed class FailoverTests(MultiSiloFixture fixture)
         Assert.Empty(load.Failures);
         for (var i = 0; i < grains.Length; i++) Assert.Equal(load.Successes(i), await grains[i].GetCount());
         Assert.All(await Task.WhenAll(grains.Select(g => g.GetSiloPort())), port => Assert.Equal(cluster.Silos[0].Port, port));
+    }
+
+    [Fact]
+    public async Task A_silo_its_peers_declared_dead_stops_serving_its_grains_and_they_answer_from_a_survivor()
+    {
+        await using var isolated = await fixture.StartIsolatedAsync(siloCount: 2);
+        var cluster = isolated.Cluster;
+        var grain = await CrossSiloCallTests.RemoteGrainAsync(cluster);
+        await grain.Increment();
+        var victim = cluster.Silos.Single(silo => silo.Port != cluster.Silos[0].Port);
+        var stopping = victim.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+
+        // What a peer writes when a silo has been silent past the death timeout: a paused process, a lost network.
+        await using (var dataSource = isolated.Database.CreateDataSource())
+        await using (var declare = dataSource.CreateCommand(
+            "update cluster_members set status = 'Dead', version = version + 1 where port = $1 and generation = $2"))
+        {
+            declare.Parameters.Add(new NpgsqlParameter { Value = victim.Address.Port });
+            declare.Parameters.Add(new NpgsqlParameter { Value = victim.Address.Generation });
+            Assert.Equal(1, await declare.ExecuteNonQueryAsync());
+        }
+
+        var stopped = new TaskCompletionSource();
+        using (stopping.Register(() => stopped.TrySetResult())) await stopped.Task.WaitAsync(ViewTimeout);
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => victim.GrainFactory.GetGrain<IPlacedGrain>(grain.GetPrimaryKeyString()).Increment());
+        await cluster.Silos[0].WaitForViewAsync(active => !active.Contains(victim.Address), ViewTimeout);
+
+        Assert.Equal(2, await grain.Increment());
+        Assert.Equal(cluster.Silos[0].Port, await grain.GetSiloPort());
     }
 
     internal static ClusterRouter Router(TestSilo silo) =>
