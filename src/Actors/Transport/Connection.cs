@@ -217,6 +217,10 @@ internal sealed partial class Connection
         {
             Close(exception.Message);
         }
+        catch (Exception exception)
+        {
+            Close($"the writer failed ({exception.GetType().Name}: {exception.Message})");
+        }
     }
 
     private async Task FlushAsync(FrameBuffer buffer)
@@ -244,6 +248,12 @@ internal sealed partial class Connection
         catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or InvalidDataException or OperationCanceledException)
         {
             Close(exception.Message);
+        }
+        catch (Exception exception)
+        {
+            // A frame this side cannot take apart: what follows it cannot be trusted either. Closing fails the calls
+            // waiting on this connection at once, instead of leaving them to their timeouts.
+            Close($"an unreadable frame ({exception.GetType().Name}: {exception.Message})");
         }
         finally
         {
@@ -332,7 +342,7 @@ internal sealed partial class Connection
         {
             ReadArguments(request, reader.Remaining);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (IsDecodingFailure(exception))
         {
             if (correlationId != 0) Enqueue(FailureFrame.From(correlationId, new ArgumentException($"The arguments of {method} could not be read: {exception.Message}", exception)));
             return;
@@ -371,7 +381,7 @@ internal sealed partial class Connection
                 {
                     message.Request.RespondFromWire(message, reader.Remaining, _serializer.Options);
                 }
-                catch (JsonException exception)
+                catch (Exception exception) when (IsDecodingFailure(exception))
                 {
                     Catalog.Fail(message, new InvalidOperationException($"The result of {message} could not be read: {exception.Message}", exception));
                 }
@@ -386,6 +396,10 @@ internal sealed partial class Connection
                 break;
         }
     }
+
+    // What System.Text.Json throws for a value it cannot make into the declared type: that call fails, the connection goes on.
+    private static bool IsDecodingFailure(Exception exception) =>
+        exception is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException;
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Connection to {Peer} closed: {Reason}")]
     private partial void LogClosed(string peer, string reason);
