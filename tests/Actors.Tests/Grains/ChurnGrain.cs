@@ -1,13 +1,19 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Platform.Actors.Hosting;
 
 namespace Platform.Actors.Tests.Grains;
 
-public sealed class ChurnGrain([PersistentState("churn")] IPersistentState<CounterState> counter, NpgsqlDataSource dataSource) : Grain, IChurnGrain
+public sealed class ChurnGrain(
+    [PersistentState("churn")] IPersistentState<CounterState> counter,
+    NpgsqlDataSource dataSource,
+    IOptions<SiloOptions> silo) : Grain, IChurnGrain
 {
     public const string CreateTable = """
         create table if not exists activation_log (
             grain_key  text        not null,
             activation uuid        not null primary key,
+            silo_port  integer     not null,
             started_at timestamptz not null,
             ended_at   timestamptz)
         """;
@@ -17,9 +23,10 @@ public sealed class ChurnGrain([PersistentState("churn")] IPersistentState<Count
     // The database's clock, not the silos': one clock orders every activation of the cluster.
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("insert into activation_log values ($1, $2, clock_timestamp(), null)");
+        await using var command = dataSource.CreateCommand("insert into activation_log values ($1, $2, $3, clock_timestamp(), null)");
         command.Parameters.Add(new NpgsqlParameter { Value = this.GetPrimaryKeyString() });
         command.Parameters.Add(new NpgsqlParameter { Value = _activation });
+        command.Parameters.Add(new NpgsqlParameter { Value = silo.Value.Port });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
