@@ -58,8 +58,13 @@ public sealed class PokePairGrain(
     public async Task<PokeResult> Respond(Guid pokeId, Guid responderId, bool accept)
     {
         var poke = Pokes.Find(p => p.Id == pokeId && p.To == responderId) ?? throw PlatformException.NotFound("There is no such poke.");
+        // Expired whether or not the expiry reminder has run yet: the answer must not depend on its timing.
+        if (poke.Status == PokeStatus.Expired || (poke.Status == PokeStatus.Pending && poke.ExpiresAt <= time.GetUtcNow()))
+        {
+            throw new PlatformException(ErrorCodes.Gone, "This poke has expired.");
+        }
+
         if (poke.Status != PokeStatus.Pending) throw PlatformException.Conflict("This poke was answered already.");
-        if (poke.ExpiresAt <= time.GetUtcNow()) throw new PlatformException(ErrorCodes.Gone, "This poke has expired.");
         if (accept) return await MatchAsync(poke);
 
         poke.Status = PokeStatus.Declined;
