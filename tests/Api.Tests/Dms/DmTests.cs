@@ -29,6 +29,29 @@ public sealed class DmTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task History_pages_newest_first_and_before_a_message_gives_the_older_page()
+    {
+        var (a, b, channel) = await MatchedAsync();
+        var sent = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await fixture.PostAsync($"/api/dm/{channel}/messages", new { content = $"message {i}" }, i % 2 == 0 ? a.AccessToken : b.AccessToken);
+            sent.Add((await ApiAssert.JsonAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid());
+        }
+
+        using var newest = await fixture.GetAsync($"/api/dm/{channel}/messages?limit=2", b.AccessToken);
+        var firstPage = Ids(await ApiAssert.JsonAsync(newest, HttpStatusCode.OK));
+        using var older = await fixture.GetAsync($"/api/dm/{channel}/messages?before={firstPage[^1]}&limit=2", b.AccessToken);
+        var secondPage = Ids(await ApiAssert.JsonAsync(older, HttpStatusCode.OK));
+        using var oldest = await fixture.GetAsync($"/api/dm/{channel}/messages?before={secondPage[^1]}&limit=2", b.AccessToken);
+        var lastPage = Ids(await ApiAssert.JsonAsync(oldest, HttpStatusCode.OK));
+
+        Assert.Equal([sent[4], sent[3]], firstPage);
+        Assert.Equal([sent[2], sent[1]], secondPage);
+        Assert.Equal([sent[0]], lastPage);
+    }
+
+    [Fact]
     public async Task Anyone_else_finds_no_channel()
     {
         var (_, _, channel) = await MatchedAsync();
@@ -80,6 +103,8 @@ public sealed class DmTests(ApiFixture fixture)
 
         await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
     }
+
+    private static Guid[] Ids(System.Text.Json.JsonElement messages) => [.. messages.EnumerateArray().Select(m => m.GetProperty("id").GetGuid())];
 
     private async Task<(TestUser A, TestUser B, Guid Channel)> MatchedAsync()
     {

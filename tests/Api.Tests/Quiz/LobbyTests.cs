@@ -41,6 +41,26 @@ public sealed class LobbyTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_lobby_leaves_the_list_while_its_game_is_played_and_is_listed_again_when_it_ends()
+    {
+        var host = await fixture.RegisterAsync();
+        var code = (await QuizSteps.CreateLobbyAsync(fixture, host, questionCount: 1)).GetProperty("code").GetString()!;
+        await using var hostHub = await fixture.ConnectHubAsync(host.AccessToken);
+        await hostHub.InvokeAsync("JoinLobby", code);
+        await hostHub.InvokeAsync("SetReady", code, true);
+        Assert.Contains(code, await ListedAsync(host));
+
+        var gameId = (await hostHub.InvokeAsync("StartGame", code)).GetProperty("gameId").GetGuid();
+
+        Assert.DoesNotContain(code, await ListedAsync(host));
+        await hostHub.WaitForEventAsync("question");
+        var beforeEnd = hostHub.EventCount;
+        await hostHub.InvokeAsync("SubmitAnswer", gameId, 0, 0);
+        await hostHub.WaitForEventAsync("lobbyUpdated", l => l.GetProperty("status").GetString() == "waiting", after: beforeEnd);
+        Assert.Contains(code, await ListedAsync(host));
+    }
+
+    [Fact]
     public async Task Settings_out_of_range_are_refused_by_field()
     {
         var host = await fixture.RegisterAsync();
@@ -67,6 +87,25 @@ public sealed class LobbyTests(ApiFixture fixture)
         await hostHub.WaitForEventAsync("lobbyUpdated", lobby => lobby.GetProperty("players").GetArrayLength() == 2);
         HubAssert.Error("conflict", await lateHub.InvokeExpectingErrorAsync("JoinLobby", code));
         HubAssert.Error("not_found", await lateHub.InvokeExpectingErrorAsync("JoinLobby", "ZZZZZZ"));
+    }
+
+    [Fact]
+    public async Task Joining_a_lobby_whose_game_has_started_is_a_conflict()
+    {
+        var host = await fixture.RegisterAsync();
+        var late = await fixture.RegisterAsync();
+        var code = (await QuizSteps.CreateLobbyAsync(fixture, host)).GetProperty("code").GetString()!;
+        await using var hostHub = await fixture.ConnectHubAsync(host.AccessToken);
+        await using var lateHub = await fixture.ConnectHubAsync(late.AccessToken);
+        await hostHub.InvokeAsync("JoinLobby", code);
+        await hostHub.InvokeAsync("SetReady", code, true);
+        await hostHub.InvokeAsync("StartGame", code);
+
+        HubAssert.Error("conflict", await lateHub.InvokeExpectingErrorAsync("JoinLobby", code));
+
+        using var lobby = await fixture.GetAsync($"/api/lobbies/{code}", late.AccessToken);
+        var players = (await ApiAssert.JsonAsync(lobby, HttpStatusCode.OK)).GetProperty("players").EnumerateArray();
+        Assert.Equal([host.Id], players.Select(p => p.GetProperty("userId").GetGuid()));
     }
 
     [Fact]
@@ -106,5 +145,11 @@ public sealed class LobbyTests(ApiFixture fixture)
         HubAssert.Error("forbidden", await guestHub.InvokeExpectingErrorAsync("StartGame", code));
         var lobby = await hostHub.WaitForEventAsync("lobbyUpdated", l => l.GetProperty("players").EnumerateArray().All(p => p.GetProperty("isReady").GetBoolean()));
         Assert.Equal(JsonValueKind.Null, lobby.GetProperty("gameId").ValueKind);
+    }
+
+    private async Task<List<string?>> ListedAsync(TestUser user)
+    {
+        using var response = await fixture.GetAsync("/api/lobbies", user.AccessToken);
+        return (await ApiAssert.JsonAsync(response, HttpStatusCode.OK)).EnumerateArray().Select(l => l.GetProperty("code").GetString()).ToList();
     }
 }
