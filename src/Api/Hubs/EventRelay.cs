@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Actors;
+using Platform.Api.Auth;
 using Platform.Grains.Cafes;
 using Platform.Grains.Events;
 using Platform.Grains.Lobbies;
@@ -122,6 +124,10 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
                 try
                 {
                     await Source(followers.Stream).Subscribe(_reference);
+                    if (EventStreams.Parse(followers.Stream) is (EventStreams.CafeKind, var cafeId))
+                    {
+                        await _grains.GetGrain<ICafeGrain>(Guid.Parse(cafeId)).Renew(await VisitorsOfAsync(followers));
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -129,6 +135,26 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
                 }
             }
         }
+    }
+
+    // The connections of this node in a café's room, as the hub put them there.
+    private async Task<ImmutableArray<CafeVisitor>> VisitorsOfAsync(StreamFollowers followers)
+    {
+        string[] connectionIds;
+        await followers.Gate.WaitAsync();
+        try
+        {
+            connectionIds = [.. followers.Connections];
+        }
+        finally
+        {
+            followers.Gate.Release();
+        }
+
+        return [.. connectionIds
+            .Select(id => _connections.TryGetValue(id, out var connection) ? connection : null)
+            .OfType<HubCallerContext>()
+            .Select(connection => new CafeVisitor(connection.User!.UserId(), connection.User!.Username(), connection.ConnectionId))];
     }
 
     public override void Dispose()

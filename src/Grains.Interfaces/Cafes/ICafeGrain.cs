@@ -28,6 +28,13 @@ public interface ICafeGrain : IGrainWithGuidKey, IGrainEventSource
     /// <summary>Puts one connection of a user in the room; a user counts once however many connections it has.</summary>
     Task<CafeRoom> Enter(CafeVisitor visitor);
 
+    /// <summary>
+    /// An API node's word, once a renewal period, that these connections are still in the room. Connections no node
+    /// renews within the event subscription's lifetime leave it (their node died); a café that restarted and forgot
+    /// its room gets it back.
+    /// </summary>
+    Task Renew(ImmutableArray<CafeVisitor> visitors);
+
     Task Leave(Guid userId, string connectionId);
 
     /// <summary>Takes a user out of the room on every connection (a guest who expired).</summary>

@@ -32,6 +32,8 @@ public sealed class CafeGrain(
     private ImmutableArray<TopicCount> _pushedTopics = [];
     private MessageAppender _appender = null!;
     private Task _lastWrite = Task.CompletedTask;
+    private TimeSpan _presenceLease;
+    private IGrainTimer? _leaseTimer;
 
     private Guid CafeId => this.GetPrimaryKey();
 
@@ -45,6 +47,7 @@ public sealed class CafeGrain(
         _spam = new SpamGuard(_options);
         _topics = new TrendingTopics(_options);
         _appender = new MessageAppender(batch => messages.AppendAsync(batch));
+        _presenceLease = eventOptions.Value.SubscriptionLifetime;
         if (!cafe.RecordExists) return;
         foreach (var message in await messages.RecentAsync(CafeId, _options.RecentMessages, cancellationToken))
         {
@@ -115,16 +118,16 @@ public sealed class CafeGrain(
     public Task<CafeRoom> Enter(CafeVisitor visitor)
     {
         EnsureExists();
-        if (!_room.TryGetValue(visitor.UserId, out var member))
-        {
-            member = new RoomMember(visitor.Username);
-            _room.Add(visitor.UserId, member);
-        }
-
-        var arrived = member.Connections.Count == 0;
-        member.Connections.Add(visitor.ConnectionId);
-        if (arrived) _presence.Changed();
+        Admit(visitor, time.GetUtcNow());
         return Task.FromResult(new CafeRoom(View(), [.. Online()], [.. _recent]));
+    }
+
+    public Task Renew(ImmutableArray<CafeVisitor> visitors)
+    {
+        if (!cafe.RecordExists) return Task.CompletedTask;
+        var now = time.GetUtcNow();
+        foreach (var visitor in visitors) Admit(visitor, now);
+        return Task.CompletedTask;
     }
 
     public Task Leave(Guid userId, string connectionId)
@@ -132,7 +135,7 @@ public sealed class CafeGrain(
         if (_room.TryGetValue(userId, out var member) && member.Connections.Remove(connectionId) && member.Connections.Count == 0)
         {
             _room.Remove(userId);
-            _presence.Changed();
+            RoomChanged();
         }
 
         return Task.CompletedTask;
@@ -140,9 +143,53 @@ public sealed class CafeGrain(
 
     public Task Evict(Guid userId)
     {
-        if (_room.Remove(userId)) _presence.Changed();
+        if (_room.Remove(userId)) RoomChanged();
         return Task.CompletedTask;
     }
+
+    // Puts the connection in the room, or says it is still there. A café that restarted learns its room again this way.
+    private void Admit(CafeVisitor visitor, DateTimeOffset now)
+    {
+        if (!_room.TryGetValue(visitor.UserId, out var member))
+        {
+            member = new RoomMember(visitor.Username);
+            _room.Add(visitor.UserId, member);
+        }
+
+        if (member.Connections.Count == 0) _presence.Changed();
+        member.Connections[visitor.ConnectionId] = now;
+
+        // Only while somebody is in the room: an empty café's timer would only stand in the way of its collection.
+        _leaseTimer ??= RegisterGrainTimer(ForgetUnrenewedAsync, new GrainTimerCreationOptions(_presenceLease / 2, _presenceLease / 2));
+    }
+
+    private void RoomChanged()
+    {
+        _presence.Changed();
+        if (_room.Count > 0) return;
+        _leaseTimer?.Dispose();
+        _leaseTimer = null;
+    }
+
+    // Connections whose node has not renewed them within a lease: the node is gone, and they with it.
+    private Task ForgetUnrenewedAsync(CancellationToken cancellationToken)
+    {
+        var oldest = time.GetUtcNow() - _presenceLease;
+        foreach (var (userId, member) in _room.ToArray())
+        {
+            foreach (var (connectionId, renewedAt) in member.Connections.ToArray())
+            {
+                if (renewedAt < oldest) member.Connections.Remove(connectionId);
+            }
+
+            if (member.Connections.Count > 0) continue;
+            _room.Remove(userId);
+            RoomChanged();
+        }
+
+        return Task.CompletedTask;
+    }
+
 
     public async Task<ChatMessage> SendMessage(Guid userId, string content)
     {

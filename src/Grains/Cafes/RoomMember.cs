@@ -1,9 +1,9 @@
 namespace Platform.Grains.Cafes;
 
-/// <summary>A user in a café's room, with each hub connection it is there on.</summary>
+/// <summary>A user in a café's room, with each hub connection it is there on and when its node last said it still is.</summary>
 internal sealed class RoomMember(string username)
 {
     public string Username { get; } = username;
 
-    public HashSet<string> Connections { get; } = [];
+    public Dictionary<string, DateTimeOffset> Connections { get; } = [];
 }
