@@ -18,6 +18,7 @@ internal sealed partial class MembershipAgent(
 {
     private readonly MembershipOptions _options = options.Value;
     private ITimer? _heartbeat;
+    private ITimer? _deathCheck;
     private int _probing;
     private System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, bool> _dead = new();
 
@@ -52,6 +53,7 @@ internal sealed partial class MembershipAgent(
         await SetOwnStatusAsync(SiloStatus.Active, cancellationToken);
         await ProbeAsync(cancellationToken);
         _heartbeat = time.CreateTimer(static self => _ = ((MembershipAgent)self!).HeartbeatAsync(), this, _options.HeartbeatPeriod, _options.HeartbeatPeriod);
+        _deathCheck = time.CreateTimer(static self => _ = ((MembershipAgent)self!).HeartbeatAsync(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         LogJoined(Address);
     }
 
@@ -65,13 +67,18 @@ internal sealed partial class MembershipAgent(
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
         _heartbeat?.Dispose();
+        _deathCheck?.Dispose();
         if (Status is not (SiloStatus.Active or SiloStatus.ShuttingDown)) return;
         if (Status == SiloStatus.Active) await SetOwnStatusAsync(SiloStatus.ShuttingDown, cancellationToken);
         await SetOwnStatusAsync(SiloStatus.Dead, cancellationToken);
         LogLeft(Address);
     }
 
-    public void Dispose() => _heartbeat?.Dispose();
+    public void Dispose()
+    {
+        _heartbeat?.Dispose();
+        _deathCheck?.Dispose();
+    }
 
     /// <summary>Heartbeats, then reads the table: declares dead whoever should be, and refreshes the view.</summary>
     internal async Task ProbeAsync(CancellationToken cancellationToken)
@@ -125,10 +132,25 @@ internal sealed partial class MembershipAgent(
             if (entry.Status == SiloStatus.Active) active.Add(entry.Silo);
         }
 
+        CheckAgainWhenNextSilent(entries, dead, now);
         var changed = dead.Count != _dead.Count || active.Count != ActiveSilos.Count || active.Except(ActiveSilos).Any();
         _dead = dead;
         ActiveSilos = active;
         if (changed) ViewChanged?.Invoke();
+    }
+
+    // A peer that stopped heartbeating is found dead at the first probe after its death timeout, which the regular
+    // probes would reach up to a heartbeat period late: a probe due sooner than the next one is added at that moment.
+    // So a silo is declared dead about the death timeout after its last heartbeat, not up to a period later.
+    private void CheckAgainWhenNextSilent(IReadOnlyList<MembershipEntry> entries, IReadOnlyDictionary<SiloAddress, bool> dead, DateTimeOffset now)
+    {
+        var silentAt = entries
+            .Where(entry => entry.Silo != Address && entry.Status != SiloStatus.Dead && !dead.ContainsKey(entry.Silo))
+            .Select(entry => entry.IAmAliveTime + _options.DeathTimeout)
+            .DefaultIfEmpty(DateTimeOffset.MaxValue)
+            .Min();
+        var wait = silentAt - now + TimeSpan.FromMilliseconds(1);
+        if (wait < _options.HeartbeatPeriod) _deathCheck?.Change(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
     }
 
     private async Task HeartbeatAsync()

@@ -4,7 +4,8 @@ namespace Platform.Actors.Membership;
 
 /// <summary>
 /// How silos watch each other. Section <c>Platform:Membership</c>. A silo that has not heartbeat for
-/// <see cref="DeathTimeout"/> is declared dead at the next probe: with the defaults, within 10 seconds.
+/// <see cref="DeathTimeout"/> is declared dead by a probe its peers make at that moment: with the defaults,
+/// 8 seconds after its last heartbeat, so within 10 seconds of its death.
 /// </summary>
 public sealed class MembershipOptions
 {
