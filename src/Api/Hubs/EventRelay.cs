@@ -124,10 +124,7 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
                 try
                 {
                     await Source(followers.Stream).Subscribe(_reference);
-                    if (EventStreams.Parse(followers.Stream) is (EventStreams.CafeKind, var cafeId))
-                    {
-                        await _grains.GetGrain<ICafeGrain>(Guid.Parse(cafeId)).Renew(await VisitorsOfAsync(followers));
-                    }
+                    await RenewConnectionsAsync(followers);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -137,9 +134,12 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
         }
     }
 
-    // The connections of this node in a café's room, as the hub put them there.
-    private async Task<ImmutableArray<CafeVisitor>> VisitorsOfAsync(StreamFollowers followers)
+    // Rooms and lobbies know who is connected from the nodes: each says again which of its connections are there.
+    private async Task RenewConnectionsAsync(StreamFollowers followers)
     {
+        var (kind, key) = EventStreams.Parse(followers.Stream);
+        if (kind is not (EventStreams.CafeKind or EventStreams.LobbyKind)) return;
+
         string[] connectionIds;
         await followers.Gate.WaitAsync();
         try
@@ -151,10 +151,19 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
             followers.Gate.Release();
         }
 
-        return [.. connectionIds
+        var users = connectionIds
             .Select(id => _connections.TryGetValue(id, out var connection) ? connection : null)
             .OfType<HubCallerContext>()
-            .Select(connection => new CafeVisitor(connection.User!.UserId(), connection.User!.Username(), connection.ConnectionId))];
+            .Select(connection => (Id: connection.User!.UserId(), Name: connection.User!.Username(), connection.ConnectionId))
+            .ToArray();
+        if (kind == EventStreams.CafeKind)
+        {
+            await _grains.GetGrain<ICafeGrain>(Guid.Parse(key)).Renew([.. users.Select(u => new CafeVisitor(u.Id, u.Name, u.ConnectionId))]);
+        }
+        else
+        {
+            await _grains.GetGrain<ILobbyGrain>(key).Renew([.. users.Select(u => new LobbyPlayerConnection(u.Id, u.Name, u.ConnectionId))]);
+        }
     }
 
     public override void Dispose()

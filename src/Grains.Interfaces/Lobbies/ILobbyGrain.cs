@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Platform.Actors;
 using Platform.Grains.Events;
 
@@ -23,6 +24,13 @@ public interface ILobbyGrain : IGrainWithStringKey, IGrainEventSource
 
     /// <summary>One connection of a player went away; the player stays in the lobby.</summary>
     Task Disconnected(Guid userId, string connectionId);
+
+    /// <summary>
+    /// An API node's word, once a renewal period, that these players' connections are still open. A lobby that
+    /// restarted learns who is connected again; connections no node renews within the event subscription's lifetime
+    /// count as closed (their node died).
+    /// </summary>
+    Task Renew(ImmutableArray<LobbyPlayerConnection> connections);
 
     Task<LobbyView> SetReady(Guid userId, bool ready);
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Platform.Actors;
 using Platform.Actors.Reminders;
@@ -17,7 +18,8 @@ public sealed class LobbyGrain(
     public const string StateName = "lobby";
     private const string IdleReminder = "lobby-idle";
 
-    private readonly Dictionary<Guid, HashSet<string>> _connections = [];
+    // Each player's hub connections, and when their API node last said they were still there.
+    private readonly Dictionary<Guid, Dictionary<string, DateTimeOffset>> _connections = [];
     private GrainEventPublisher _events = null!;
 
     private string Code => this.GetPrimaryKeyString();
@@ -105,6 +107,17 @@ public sealed class LobbyGrain(
         await lobby.WriteStateAsync();
     }
 
+    public Task Renew(ImmutableArray<LobbyPlayerConnection> connections)
+    {
+        if (!IsOpen) return Task.CompletedTask;
+        foreach (var connection in connections)
+        {
+            if (State.Players.Exists(p => p.UserId == connection.UserId)) Connect(connection.UserId, connection.ConnectionId);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<LobbyView> SetReady(Guid userId, bool ready)
     {
         EnsureOpen();
@@ -172,8 +185,8 @@ public sealed class LobbyGrain(
         return Task.CompletedTask;
     }
 
-    // Connections live in memory only: after a restart nobody counts as connected until they join again, so the
-    // idle clock runs from the last time somebody was, which is stored.
+    // Connections live in memory only: after a restart nobody counts as connected until their node renews them or
+    // they join again, so the idle clock runs from the last time somebody was, which is stored.
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!IsOpen)
@@ -182,6 +195,7 @@ public sealed class LobbyGrain(
             return;
         }
 
+        await ForgetUnrenewedAsync();
         var idle = time.GetUtcNow() - State.LastConnectedAt;
         if (State.Status == LobbyStatus.Waiting && _connections.Count == 0 && idle >= lobbyOptions.Value.IdleTimeout) await CloseAsync();
     }
@@ -194,7 +208,17 @@ public sealed class LobbyGrain(
     private void Connect(Guid userId, string connectionId)
     {
         if (!_connections.TryGetValue(userId, out var connections)) _connections[userId] = connections = [];
-        connections.Add(connectionId);
+        connections[connectionId] = time.GetUtcNow();
+    }
+
+    // Connections whose API node stopped renewing them (it died) are gone, as if they had closed.
+    private async Task ForgetUnrenewedAsync()
+    {
+        var oldest = time.GetUtcNow() - eventOptions.Value.SubscriptionLifetime;
+        foreach (var (userId, connections) in _connections.ToArray())
+        {
+            foreach (var (connectionId, _) in connections.Where(c => c.Value < oldest).ToArray()) await Disconnected(userId, connectionId);
+        }
     }
 
     private async Task CloseAsync()
