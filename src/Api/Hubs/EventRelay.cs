@@ -178,7 +178,7 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
         try
         {
             await _hub.Clients.Group(grainEvent.Stream).SendCoreAsync(grainEvent.Name, [grainEvent.Payload]);
-            if (grainEvent.Name == EventNames.AccountExpired) CloseConnectionsFollowing(grainEvent.Stream);
+            if (grainEvent.Name == EventNames.AccountExpired) await CloseConnectionsFollowingAsync(grainEvent.Stream);
         }
         catch (Exception exception)
         {
@@ -186,12 +186,28 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
         }
     }
 
-    // A guest whose account expired is told first, then every connection of it on this node is closed.
-    private void CloseConnectionsFollowing(string userStream)
+    // A guest whose account expired is told first; then it leaves the lobbies it was in (the café evicted it
+    // already), and every connection of it on this node is closed.
+    private async Task CloseConnectionsFollowingAsync(string userStream)
     {
+        var userId = Guid.Parse(EventStreams.Parse(userStream).Key);
         foreach (var (connectionId, followed) in _followedBy)
         {
-            if (followed.ContainsKey(userStream) && _connections.TryGetValue(connectionId, out var connection)) connection.Abort();
+            if (!followed.ContainsKey(userStream) || !_connections.TryGetValue(connectionId, out var connection)) continue;
+            foreach (var stream in followed.Keys)
+            {
+                if (EventStreams.Parse(stream) is not (EventStreams.LobbyKind, var code)) continue;
+                try
+                {
+                    await _grains.GetGrain<ILobbyGrain>(code).Leave(userId);
+                }
+                catch (Exception exception) when (exception is TimeoutException or SiloUnavailableException)
+                {
+                    _logger.RelayFailed(EventNames.AccountExpired, stream, exception); // it stays, disconnected
+                }
+            }
+
+            connection.Abort();
         }
     }
 
