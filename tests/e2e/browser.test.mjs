@@ -1,5 +1,6 @@
 // The web client in Debian's headless Chromium (driven by playwright-core), against the started silo:
-// register, sign in, the signed-in page and the café room, at desktop and phone width.
+// register, sign in, the signed-in page, the café room with its people, pokes and direct messages, and the quiz,
+// at desktop and phone width.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -212,5 +213,77 @@ describe('the web client in Chromium', () => {
     assert.deepEqual(pageErrors, []);
     await hostPage.context().close();
     await playerPage.context().close();
+  });
+
+  test('at phone width two members in one café share an interest, one pokes the other from the People panel, the other accepts, and their direct messages arrive live', async () => {
+    const [ada, bo] = await Promise.all([registerMember('ada'), registerMember('bo')]);
+    const cafe = await createCafe(ada, { name: 'Match Café' });
+    const adaPage = await signedInPage(phone, ada);
+    const boPage = await signedInPage(phone, bo);
+    const [adaName, boName] = [ada.user.username, bo.user.username];
+
+    // Bo first, then Ada: Ada's People panel asks again after she saves, and finds Bo with both interests.
+    for (const [page, name] of [[boPage, boName], [adaPage, adaName]]) {
+      await page.goto(`/#/cafe/${cafe.id}`);
+      await page.getByRole('list', { name: 'Online now' }).getByText(name).waitFor();
+      assert.ok(await page.getByRole('checkbox', { name: 'Let people here poke me' }).isChecked(), 'poking is on');
+      await page.getByLabel('Interests', { exact: true }).fill('Chess, jazz');
+      await page.getByRole('button', { name: 'Save interests' }).click();
+      await page.getByText('Saved: chess, jazz.').waitFor();
+    }
+
+    const boRow = adaPage.getByRole('list', { name: 'People here' }).getByRole('listitem').filter({ hasText: boName });
+    await boRow.getByRole('list', { name: `Shared with ${boName}` }).getByText('jazz').waitFor();
+    await boRow.getByRole('button', { name: `Poke ${boName}` }).click();
+    await boRow.getByText('waiting for an answer').waitFor();
+
+    // The poke reaches Bo live, naming only the shared interest.
+    const poke = boPage.getByRole('list', { name: 'Pokes for you' }).getByRole('listitem');
+    await poke.getByText('chess').waitFor();
+    assert.ok(!(await poke.textContent()).includes(adaName), 'the poke does not name its sender');
+    await poke.getByRole('button', { name: 'Accept' }).click();
+
+    for (const [page, other] of [[adaPage, boName], [boPage, adaName]]) {
+      await page.getByRole('list', { name: 'Matches' }).getByText(`You matched with ${other}!`).waitFor();
+    }
+    // Each one's People panel offers the channel too (Bo's learns of Ada from the café's presence event).
+    await adaPage.getByRole('list', { name: 'People here' }).getByRole('link', { name: `Message ${boName}` }).waitFor();
+    await boPage.getByRole('list', { name: 'People here' }).getByRole('link', { name: `Message ${adaName}` }).waitFor();
+    await boPage.getByRole('list', { name: 'Online now' }).getByText(adaName).waitFor(); // presence, pushed at most once a second
+    assert.ok(await fitsWidth(boPage), 'the café with people and pokes fits 360 px');
+    await boPage.screenshot({ path: join(artifacts, 'pokes-phone.png'), fullPage: true });
+
+    const conversation = async (page, other) => {
+      await page.getByRole('list', { name: 'Matches' }).getByRole('link', { name: 'Open chat' }).click();
+      await page.getByRole('heading', { name: `Chat with ${other}` }).waitFor();
+      // History loaded: what comes later can only come live.
+      await page.locator('ol[aria-label="Messages"][aria-busy="false"]').waitFor();
+      return page.getByRole('list', { name: 'Messages' });
+    };
+    const adaMessages = await conversation(adaPage, boName);
+    const boMessages = await conversation(boPage, adaName);
+    assert.equal(new URL(adaPage.url()).hash, new URL(boPage.url()).hash, 'both are in the one channel the match opened');
+
+    const write = async (page, text) => {
+      await page.getByRole('textbox', { name: 'Message' }).fill(text);
+      await page.getByRole('button', { name: 'Send' }).click();
+    };
+    await write(adaPage, 'good game of chess?');
+    await boMessages.getByText('good game of chess?').waitFor();
+    await write(boPage, 'rematch tomorrow, 5 pm');
+    await adaMessages.getByText('rematch tomorrow, 5 pm').waitFor();
+    assert.deepEqual(await adaMessages.locator('.content').allTextContents(), ['good game of chess?', 'rematch tomorrow, 5 pm'], 'oldest at the top');
+
+    await write(boPage, 'a message to take back');
+    const taken = boMessages.getByRole('listitem').filter({ hasText: 'a message to take back' });
+    await taken.getByRole('button', { name: /^Delete/ }).click();
+    await taken.waitFor({ state: 'detached' });
+    assert.equal(await adaMessages.getByRole('listitem').filter({ hasText: 'rematch tomorrow' }).getByRole('button').count(), 0,
+      'only one\'s own messages offer Delete');
+    assert.ok(await fitsWidth(boPage), 'the conversation fits 360 px');
+    await boPage.screenshot({ path: join(artifacts, 'dm-phone.png'), fullPage: true });
+    assert.deepEqual(pageErrors, []);
+    await adaPage.context().close();
+    await boPage.context().close();
   });
 });

@@ -1,5 +1,5 @@
 // The page: header (navigation, live-connection status, account), and one view at a time chosen by the
-// location's hash: #/, #/register, #/join, #/cafe/<id>, #/quiz, #/quiz/<code>.
+// location's hash: #/, #/register, #/join, #/cafe/<id>, #/dm, #/dm/<channel id>, #/quiz, #/quiz/<code>.
 import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { hideNotice, showError, showNotice } from './errors.js';
@@ -7,6 +7,7 @@ import { connect, disconnect, on, onStatus } from './hub.js';
 import { session } from './session.js';
 import { guestJoinView, registerView, signInView } from './views/auth.js';
 import { cafeView } from './views/cafe.js';
+import { dmView } from './views/dm.js';
 import { homeView } from './views/home.js';
 import { lobbiesView, lobbyView } from './views/quiz.js';
 
@@ -15,6 +16,7 @@ const routes = [
   { path: /^\/register$/, view: () => registerView, signedOut: true },
   { path: /^\/join$/, view: () => guestJoinView, signedOut: true },
   { path: /^\/cafe\/(?<id>[^/]+)$/, view: () => cafeView, signedIn: true },
+  { path: /^\/dm(?:\/(?<id>[^/]+))?$/, view: () => dmView, signedIn: true },
   { path: /^\/quiz$/, view: () => lobbiesView, signedIn: true },
   { path: /^\/quiz\/(?<code>[^/]+)$/, view: () => lobbyView, signedIn: true },
 ];
@@ -64,7 +66,8 @@ function render() {
 function renderHeader(path) {
   const link = (href, label, active) => h('a', { href, 'aria-current': active ? 'page' : null }, label);
   replace(document.getElementById('nav'), session.signedIn
-    ? [link('#/', 'Home', path === '/' || path === ''), link('#/quiz', 'Quiz', path.startsWith('/quiz'))]
+    ? [link('#/', 'Home', path === '/' || path === ''), link('#/dm', 'Messages', path.startsWith('/dm')),
+      link('#/quiz', 'Quiz', path.startsWith('/quiz'))]
     : []);
   const user = session.user;
   replace(document.getElementById('account'), user

@@ -1,11 +1,14 @@
-// A café room: who is online, the messages, the send box, who is typing, the topics, and for the owner,
-// a way to let a guest in. Everything live comes from hub events; the room is joined again after a reconnect.
+// A café room: who is online, the messages, the send box, who is typing, the topics, the people to poke and
+// the pokes received (people.js, pokes.js), and for the owner, a way to let a guest in. Everything live comes
+// from hub events; the room is joined again after a reconnect.
 import { api } from '../api.js';
 import { h, field, formatTime, replace } from '../dom.js';
 import { describe, showError, showNotice } from '../errors.js';
 import { invoke, on, onReconnected } from '../hub.js';
 import { session } from '../session.js';
 import { actionForm } from './auth.js';
+import { matchingSettings, peoplePanel } from './people.js';
+import { pokesPanel } from './pokes.js';
 import { rememberCafe } from './recent.js';
 
 const TYPING_EVERY_MS = 3_000; // how often StartTyping is sent while typing
@@ -32,6 +35,8 @@ export function cafeView(root, { params, navigate }) {
   const onlineCount = h('span', { class: 'count' });
   const topics = h('ul', { class: 'chips', 'aria-label': 'Topics' }, h('li', { class: 'muted' }, 'No topics yet.'));
   const owner = h('div');
+  const people = peoplePanel(cafeId);
+  const pokes = pokesPanel();
 
   const input = h('textarea', { id: 'message-input', name: 'content', rows: 2, maxlength: 1000, required: true, disabled: true,
     'aria-describedby': 'message-help', placeholder: 'Say something…' });
@@ -76,6 +81,9 @@ export function cafeView(root, { params, navigate }) {
   const room = h('div', { class: 'room' },
       h('section', { class: 'card chat', 'aria-labelledby': 'cafe-title' }, older, messages, typingLine, sendForm),
       h('aside', { class: 'side' },
+        pokes.element,
+        people.element,
+        matchingSettings(() => people.load()),
         h('details', { class: 'card', open: true }, h('summary', {}, 'Online ', onlineCount), online),
         h('details', { class: 'card', open: true }, h('summary', {}, 'Topics'), topics),
         owner));
@@ -210,6 +218,7 @@ export function cafeView(root, { params, navigate }) {
       older.hidden = (room.recent?.length ?? 0) < HISTORY_PAGE;
       showOnline(room.online ?? []);
       showOwnerTools();
+      people.load();
       // Topics come as events when they change; until then, what they are now (absent on older servers: no matter).
       api('GET', `/api/chat/topics/${encodeURIComponent(cafeId)}`).then(list => { if (!disposed && Array.isArray(list)) showTopics(list); }, () => {});
       input.disabled = false;
@@ -227,7 +236,11 @@ export function cafeView(root, { params, navigate }) {
   const stops = [
     on('chatMessage', showMessage),
     on('messageDeleted', event => { if (event.cafeId === cafeId) removeMessage(event.messageId); }),
-    on('presence', event => { if (event.cafeId === cafeId) showOnline(event.online ?? []); }),
+    on('presence', event => {
+      if (event.cafeId !== cafeId) return;
+      showOnline(event.online ?? []);
+      people.loadSoon();
+    }),
     on('typing', event => {
       if (event.cafeId !== cafeId || event.userId === me.id) return;
       typing.set(event.userId, { username: event.username, until: Date.now() + TYPING_SHOWN_MS });
@@ -243,6 +256,8 @@ export function cafeView(root, { params, navigate }) {
     disposed = true;
     clearInterval(typingTimer);
     for (const stop of stops) stop();
+    people.dispose();
+    pokes.dispose();
     if (cafe) invoke('LeaveCafe', cafeId).catch(() => {});
   };
 }

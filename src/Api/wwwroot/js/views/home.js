@@ -1,13 +1,15 @@
-// Signed in: who you are, your cafés (open one, create one), and the way to the quiz.
+// Signed in: who you are, pokes waiting for an answer, your cafés (open one, create one), and the way to the quiz.
 import { api } from '../api.js';
 import { h, field } from '../dom.js';
 import { session } from '../session.js';
 import { actionForm } from './auth.js';
+import { pokesPanel } from './pokes.js';
 import { recentCafes, rememberCafe } from './recent.js';
 
 export function homeView(root, { navigate }) {
   const user = session.user;
   const recent = recentCafes();
+  const pokes = pokesPanel();
 
   const open = actionForm({ 'aria-labelledby': 'open-title' }, [
     field('Café id', { name: 'cafeId', autocomplete: 'off', required: true }),
@@ -52,6 +54,7 @@ export function homeView(root, { navigate }) {
     h('section', { class: 'card' },
       h('h1', { id: 'home-title' }, `Welcome, ${user.username}`),
       h('p', { class: 'muted' }, user.kind === 'guest' ? 'Guest pass' : 'Member', user.badges?.length ? ` · ${user.badges.length} badge(s)` : '')),
+    pokes.element,
     h('div', { class: 'columns' },
       h('section', { class: 'card' },
         h('h2', { id: 'open-title' }, 'Cafés'),
@@ -67,4 +70,5 @@ export function homeView(root, { navigate }) {
     user.kind === 'member'
       ? h('details', { class: 'card' }, h('summary', { id: 'create-title' }, 'Create a café'), create)
       : null);
+  return pokes.dispose;
 }
