@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 
 namespace Platform.Payments.Tests;
 
@@ -64,6 +65,13 @@ public sealed class TipsTests(PaymentsFixture fixture)
 
         var problem = await Problem.AssertAsync(response, HttpStatusCode.PaymentRequired, "payment_failed");
         Assert.Contains("declined", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        await using var database = fixture.Database.CreateDataSource();
+        await using var orders = database.CreateCommand("SELECT status, failure_reason FROM payment_orders WHERE user_id = $1");
+        orders.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = member.Id });
+        await using var row = await orders.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        Assert.Equal(("failed", "payment_failed"), (row.GetString(0), row.GetString(1)));
+        Assert.False(await row.ReadAsync());
     }
 
     [Fact]
