@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Actors;
-using Platform.Actors.Testing;
 using Platform.Grains.Cafes;
 using Platform.Grains.Errors;
 
@@ -10,36 +8,12 @@ namespace Platform.Grains.Tests.Cafes;
 /// A café's room is held by the API nodes: each renews its connections there, so the room forgets the
 /// connections of a node that died, and a café that restarted learns its room again.
 /// </summary>
-public sealed class CafeRoomTests : IAsyncLifetime
+public sealed class CafeRoomTests : ManualClockClusterTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(3); // the event subscription's lifetime, by default
 
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        var options = new TestClusterOptions
-        {
-            ConnectionString = _database.ConnectionString,
-            ConfigureServices = services =>
-            {
-                services.AddPlatformGrains();
-                services.AddSingleton<TimeProvider>(_clock);
-            },
-        };
-        options.GrainAssemblies.Add(typeof(GrainsAssembly).Assembly);
-        options.Settings["Platform:Cafes:PresenceInterval"] = "00:00:00";
-        _cluster = await TestCluster.StartAsync(options);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    protected override void Configure(IDictionary<string, string?> settings) =>
+        settings["Platform:Cafes:PresenceInterval"] = "00:00:00";
 
     [Fact]
     public async Task Connections_that_no_node_renews_leave_the_room_after_the_lease()
@@ -49,10 +23,10 @@ public sealed class CafeRoomTests : IAsyncLifetime
         await cafe.Enter(gone);
         await cafe.Enter(staying);
 
-        _clock.Advance(Lease - TimeSpan.FromSeconds(1));
+        Clock.Advance(Lease - TimeSpan.FromSeconds(1));
         await cafe.Renew([staying]);
         Assert.Equal(2, (await cafe.GetPresence()).Length);
-        _clock.Advance(Lease / 2 + TimeSpan.FromSeconds(1));
+        Clock.Advance(Lease / 2 + TimeSpan.FromSeconds(1));
 
         await EventuallyAsync(async () => (await cafe.GetPresence()).Select(user => user.UserId).SequenceEqual([staying.UserId]));
     }
@@ -64,9 +38,8 @@ public sealed class CafeRoomTests : IAsyncLifetime
         var member = Visitor("member");
         await cafe.Enter(member);
 
-        _clock.Advance(TimeSpan.FromMilliseconds(1)); // a new generation for the restarted silo
-        await _cluster.RestartSiloAsync(_cluster.Silos[0]);
-        cafe = _cluster.GrainFactory.GetGrain<ICafeGrain>(cafe.GetPrimaryKey()); // a reference from the new silo
+        await RestartSiloAsync();
+        cafe = Grains.GetGrain<ICafeGrain>(cafe.GetPrimaryKey()); // a reference from the new silo
         Assert.Empty(await cafe.GetPresence());
         var refused = await Assert.ThrowsAsync<PlatformException>(() => cafe.SendMessage(member.UserId, "anyone here?"));
         Assert.Equal(ErrorCodes.Forbidden, refused.Code);
@@ -79,17 +52,10 @@ public sealed class CafeRoomTests : IAsyncLifetime
 
     private async Task<ICafeGrain> CreateCafeAsync()
     {
-        var cafe = _cluster.GrainFactory.GetGrain<ICafeGrain>(Guid.NewGuid());
+        var cafe = Grains.GetGrain<ICafeGrain>(Guid.NewGuid());
         await cafe.Create(new NewCafe(Guid.NewGuid(), "Room Café", "1 Test Street", "room-wifi", 52.52, 13.405, 100));
         return cafe;
     }
 
     private static CafeVisitor Visitor(string name) => new(Guid.NewGuid(), name, $"connection-{name}");
-
-    // The lease's timer reaches the grain a moment after the clock moved; wait for its effect, with a deadline.
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!await condition()) await Task.Delay(20, deadline.Token);
-    }
 }

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Actors;
-using Platform.Actors.Testing;
 using Platform.Grains.Games;
 using Platform.Grains.Lobbies;
 using Platform.Grains.Users;
@@ -8,35 +5,8 @@ using Platform.Grains.Users;
 namespace Platform.Grains.Tests.Games;
 
 /// <summary>A game whose silo restarts mid-question goes on from what it stored: its question, its deadline, its answers.</summary>
-public sealed class GameResumeTests : IAsyncLifetime
+public sealed class GameResumeTests : ManualClockClusterTests
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        var options = new TestClusterOptions
-        {
-            ConnectionString = _database.ConnectionString,
-            ConfigureServices = services =>
-            {
-                services.AddPlatformGrains();
-                services.AddSingleton<TimeProvider>(_clock);
-            },
-        };
-        options.GrainAssemblies.Add(typeof(GrainsAssembly).Assembly);
-        options.Settings["Platform:PasswordHasher:IterationCount"] = "1000";
-        _cluster = await TestCluster.StartAsync(options);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_game_resumes_its_open_question_with_its_answers_after_a_silo_restart()
     {
@@ -45,14 +15,14 @@ public sealed class GameResumeTests : IAsyncLifetime
         var before = await Game(gameId).Get();
         Assert.True((await Game(gameId).SubmitAnswer(first.Id, 0, 0)).Accepted);
 
-        await RestartAsync();
+        await RestartSiloAsync();
 
         var after = await Game(gameId).Get();
         Assert.Equal(before.CurrentQuestion!.Index, after.CurrentQuestion!.Index);
         Assert.Equal(before.CurrentQuestion.Deadline, after.CurrentQuestion.Deadline);
         Assert.False((await Game(gameId).SubmitAnswer(first.Id, 0, 1)).Accepted);
         Assert.True((await Game(gameId).SubmitAnswer(second.Id, 0, 1)).Accepted);
-        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Null((await Game(gameId).Get()).CurrentQuestion);
     }
 
@@ -62,9 +32,9 @@ public sealed class GameResumeTests : IAsyncLifetime
         var (first, second) = (await RegisterAsync("one"), await RegisterAsync("two"));
         var gameId = await StartGameAsync(first, second);
 
-        await RestartAsync();
+        await RestartSiloAsync();
         await Game(gameId).Get();
-        _clock.Advance(TimeSpan.FromSeconds(31));
+        Clock.Advance(TimeSpan.FromSeconds(31));
 
         var ended = await Game(gameId).Get();
         Assert.Equal(GameStatus.Finished, ended.Status);
@@ -77,9 +47,9 @@ public sealed class GameResumeTests : IAsyncLifetime
         var (first, second) = (await RegisterAsync("late"), await RegisterAsync("later"));
         var gameId = await StartGameAsync(first, second);
 
-        _clock.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromMilliseconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromMilliseconds(1));
         Assert.NotNull((await Game(gameId).Get()).CurrentQuestion);
-        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Clock.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.False((await Game(gameId).SubmitAnswer(first.Id, 0, 0)).Accepted);
         await EventuallyAsync(async () => (await Game(gameId).Get()).Status == GameStatus.Finished);
@@ -90,15 +60,15 @@ public sealed class GameResumeTests : IAsyncLifetime
     {
         var host = await RegisterAsync("idle");
         var code = LobbyCodes.New();
-        var lobby = _cluster.GrainFactory.GetGrain<ILobbyGrain>(code);
+        var lobby = Grains.GetGrain<ILobbyGrain>(code);
         await lobby.Create(new NewLobby(host.Id, host.Username, "idle", new LobbySettings(4, 1, 30, null, false)));
         await lobby.Join(new LobbyPlayerConnection(host.Id, host.Username, "c1"));
         await lobby.Disconnected(host.Id, "c1");
 
-        _clock.Advance(TimeSpan.FromMinutes(9));
+        Clock.Advance(TimeSpan.FromMinutes(9));
         await lobby.Get();
         // To the reminder's first tick: the lobby closes at ten minutes, not at a later tick.
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        Clock.Advance(TimeSpan.FromMinutes(1));
 
         await EventuallyAsync(async () =>
         {
@@ -114,32 +84,18 @@ public sealed class GameResumeTests : IAsyncLifetime
         });
     }
 
-    // The reminder's call reaches the grain a moment after the clock moved; wait for its effect, with a deadline.
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!await condition()) await Task.Delay(20, deadline.Token);
-    }
-
-    // A silo's generation is its start time; the clock moves a little so the restarted silo has a new one.
-    private async Task RestartAsync()
-    {
-        _clock.Advance(TimeSpan.FromMilliseconds(1));
-        await _cluster.RestartSiloAsync(_cluster.Silos[0]);
-    }
-
-    private IGameGrain Game(Guid id) => _cluster.GrainFactory.GetGrain<IGameGrain>(id);
+    private IGameGrain Game(Guid id) => Grains.GetGrain<IGameGrain>(id);
 
     private async Task<UserView> RegisterAsync(string name)
     {
         var username = $"{name}{Guid.NewGuid():N}"[..20];
-        return await _cluster.GrainFactory.GetGrain<IUserGrain>(Guid.NewGuid()).Register(new NewMember($"{username}@example.com", username, "password1"));
+        return await Grains.GetGrain<IUserGrain>(Guid.NewGuid()).Register(new NewMember($"{username}@example.com", username, "password1"));
     }
 
     private async Task<Guid> StartGameAsync(UserView host, UserView guest)
     {
         var code = LobbyCodes.New();
-        var lobby = _cluster.GrainFactory.GetGrain<ILobbyGrain>(code);
+        var lobby = Grains.GetGrain<ILobbyGrain>(code);
         await lobby.Create(new NewLobby(host.Id, host.Username, "resume", new LobbySettings(4, 1, 30, null, false)));
         await lobby.Join(new LobbyPlayerConnection(host.Id, host.Username, "c1"));
         await lobby.Join(new LobbyPlayerConnection(guest.Id, guest.Username, "c2"));

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Actors.Testing;
 using Platform.Grains.Errors;
 using Platform.Grains.Lobbies;
 using Platform.Grains.Users;
@@ -10,48 +8,20 @@ namespace Platform.Grains.Tests.Games;
 /// Who is connected to a lobby is held by the API nodes, which renew their connections: a lobby that restarted
 /// learns it again, and the connections of a node that died count as closed once the lease passes.
 /// </summary>
-public sealed class LobbyConnectionTests : IAsyncLifetime
+public sealed class LobbyConnectionTests : ManualClockClusterTests
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        var options = new TestClusterOptions
-        {
-            ConnectionString = _database.ConnectionString,
-            ConfigureServices = services =>
-            {
-                services.AddPlatformGrains();
-                services.AddSingleton<TimeProvider>(_clock);
-            },
-        };
-        options.GrainAssemblies.Add(typeof(GrainsAssembly).Assembly);
-        options.Settings["Platform:PasswordHasher:IterationCount"] = "1000";
-        _cluster = await TestCluster.StartAsync(options);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_lobby_that_restarted_hears_who_is_connected_from_the_renewals_and_stays_open()
     {
         var (code, host) = await OpenLobbyAsync();
 
-        _clock.Advance(TimeSpan.FromMilliseconds(1)); // a new generation for the restarted silo
-        await _cluster.RestartSiloAsync(_cluster.Silos[0]);
+        await RestartSiloAsync();
 
         // Past the idle timeout, the node renewing its connection every minute, as the API does.
         for (var minute = 0; minute < 14; minute++)
         {
             await Lobby(code).Renew([host]);
-            _clock.Advance(TimeSpan.FromMinutes(1));
+            Clock.Advance(TimeSpan.FromMinutes(1));
             await Lobby(code).Get();
         }
 
@@ -67,7 +37,7 @@ public sealed class LobbyConnectionTests : IAsyncLifetime
         // the lobby is idle.
         await AdvanceAsync(code, TimeSpan.FromMinutes(19) + TimeSpan.FromSeconds(40));
         Assert.Equal(LobbyStatus.Waiting, (await Lobby(code).Get()).Status);
-        _clock.Advance(TimeSpan.FromSeconds(20));
+        Clock.Advance(TimeSpan.FromSeconds(20));
 
         await EventuallyAsync(async () =>
         {
@@ -86,7 +56,7 @@ public sealed class LobbyConnectionTests : IAsyncLifetime
     private async Task<(string Code, LobbyPlayerConnection Host)> OpenLobbyAsync()
     {
         var username = $"host{Guid.NewGuid():N}"[..20];
-        var user = await _cluster.GrainFactory.GetGrain<IUserGrain>(Guid.NewGuid()).Register(new NewMember($"{username}@example.com", username, "password1"));
+        var user = await Grains.GetGrain<IUserGrain>(Guid.NewGuid()).Register(new NewMember($"{username}@example.com", username, "password1"));
         var code = LobbyCodes.New();
         var host = new LobbyPlayerConnection(user.Id, user.Username, "c1");
         await Lobby(code).Create(new NewLobby(user.Id, user.Username, "renewed", new LobbySettings(4, 1, 30, null, false)));
@@ -101,17 +71,10 @@ public sealed class LobbyConnectionTests : IAsyncLifetime
         var step = TimeSpan.FromSeconds(20);
         for (var moved = TimeSpan.Zero; moved < total; moved += step)
         {
-            _clock.Advance(step);
+            Clock.Advance(step);
             await Lobby(code).Get();
         }
     }
 
-    private ILobbyGrain Lobby(string code) => _cluster.GrainFactory.GetGrain<ILobbyGrain>(code);
-
-    // The reminder's call reaches the grain a moment after the clock moved; wait for its effect, with a deadline.
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!await condition()) await Task.Delay(20, deadline.Token);
-    }
+    private ILobbyGrain Lobby(string code) => Grains.GetGrain<ILobbyGrain>(code);
 }
