@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Actors.Testing;
 using Platform.Actors.Tests.Grains;
 
 namespace Platform.Actors.Tests.Cluster;
@@ -13,11 +14,7 @@ public sealed class SingleActivationTests(MultiSiloFixture fixture)
         await using var isolated = await fixture.StartIsolatedAsync(siloCount: 3);
         var cluster = isolated.Cluster;
         await using var dataSource = isolated.Database.CreateDataSource();
-        await using (var create = dataSource.CreateCommand(ChurnGrain.CreateTable)) await create.ExecuteNonQueryAsync();
-        var grains = Enumerable.Range(0, 30).Select(_ => cluster.GrainFactory.GetGrain<IChurnGrain>(Guid.NewGuid().ToString("N"))).ToArray();
-        var load = new LoadDriver(grains.Length, i => grains[i].Increment());
-        load.Start(callers: 16);
-        await load.WaitForCallsAsync(200);
+        var (grains, load) = await StartLoadAsync(cluster, dataSource);
 
         // Churn: two silos join, two of the first ones leave, each step under load.
         var joined = await cluster.StartSiloAsync();
@@ -47,11 +44,7 @@ public sealed class SingleActivationTests(MultiSiloFixture fixture)
         await using var isolated = await fixture.StartIsolatedAsync(siloCount: 3);
         var cluster = isolated.Cluster;
         await using var dataSource = isolated.Database.CreateDataSource();
-        await using (var create = dataSource.CreateCommand(ChurnGrain.CreateTable)) await create.ExecuteNonQueryAsync();
-        var grains = Enumerable.Range(0, 30).Select(_ => cluster.GrainFactory.GetGrain<IChurnGrain>(Guid.NewGuid().ToString("N"))).ToArray();
-        var load = new LoadDriver(grains.Length, i => grains[i].Increment());
-        load.Start(callers: 16);
-        await load.WaitForCallsAsync(200);
+        var (grains, load) = await StartLoadAsync(cluster, dataSource);
 
         var victim = cluster.Silos[1];
         var killed = victim.Address;
@@ -70,6 +63,17 @@ public sealed class SingleActivationTests(MultiSiloFixture fixture)
         for (var i = 0; i < grains.Length; i++) Assert.True(counts[i] >= load.Successes(i), $"grain {i}: {counts[i]} stored, {load.Successes(i)} answered");
         var overlaps = await OverlapsAsync(dataSource, killed.Port, killedAt);
         Assert.True(overlaps.Count == 0, $"Overlapping activations: {string.Join("; ", overlaps)}");
+    }
+
+    // Thirty counters that log their activations, called by sixteen callers until stopped.
+    private static async Task<(IChurnGrain[] Grains, LoadDriver Load)> StartLoadAsync(TestCluster cluster, NpgsqlDataSource dataSource)
+    {
+        await using (var create = dataSource.CreateCommand(ChurnGrain.CreateTable)) await create.ExecuteNonQueryAsync();
+        var grains = Enumerable.Range(0, 30).Select(_ => cluster.GrainFactory.GetGrain<IChurnGrain>(Guid.NewGuid().ToString("N"))).ToArray();
+        var load = new LoadDriver(grains.Length, i => grains[i].Increment());
+        load.Start(callers: 16);
+        await load.WaitForCallsAsync(200);
+        return (grains, load);
     }
 
     /// <summary>
