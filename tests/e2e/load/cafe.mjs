@@ -11,9 +11,8 @@
 // the per-user rate limit is lifted, since 200 people in one café do not each write 30 messages a minute.
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import * as signalR from '@microsoft/signalr';
 import { createCafe, registerMember } from '../lib/api.mjs';
-import { hubPath } from '../lib/hub.mjs';
+import { inBatches, openLoadClient } from '../lib/load.mjs';
 import { queryScalar, startSilo } from '../lib/silo.mjs';
 
 const { values: options } = parseArgs({
@@ -59,23 +58,6 @@ function onChatMessage(message) {
   const at = now();
   const [marker, tag, , sentAt] = String(message?.content ?? '').split(' ');
   if (marker === 'load') steps.get(tag)?.deliver(Number(sentAt), at);
-}
-
-async function open(url, accessToken) {
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl(url + hubPath, { accessTokenFactory: () => accessToken, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
-    .configureLogging(signalR.LogLevel.Error)
-    .build();
-  connection.serverTimeoutInMilliseconds = 120_000; // a busy machine must not drop members mid-run
-  connection.on('chatMessage', onChatMessage);
-  await connection.start();
-  return connection;
-}
-
-async function inBatches(items, size, work) {
-  const results = [];
-  for (let start = 0; start < items.length; start += size) results.push(...await Promise.all(items.slice(start, start + size).map(work)));
-  return results;
 }
 
 /** Sends `rate` messages a second for the step's length, each from the next member in turn, then waits for every delivery. */
@@ -142,7 +124,7 @@ async function main() {
     const cafe = await createCafe(users[0], { name: 'Load Café' });
 
     log(`connecting ${memberCount} members and joining the café`);
-    connections.push(...await inBatches(users, 50, user => open(url, user.accessToken)));
+    connections.push(...await inBatches(users, 50, user => openLoadClient(url, user.accessToken, { chatMessage: onChatMessage })));
     await inBatches(connections, 50, connection => connection.invoke('JoinCafe', cafe.id));
 
     log('warming up at 20 messages/s for 3 s');

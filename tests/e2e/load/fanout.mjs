@@ -12,9 +12,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import * as signalR from '@microsoft/signalr';
 import { call, createCafe, registerMember } from '../lib/api.mjs';
-import { hubPath } from '../lib/hub.mjs';
+import { inBatches, openLoadClient } from '../lib/load.mjs';
 import { startSilo } from '../lib/silo.mjs';
 
 const { values: options } = parseArgs({
@@ -76,24 +75,6 @@ function onChatMessage(message) {
   if (current && tag === current.tag) current.deliver(Number(sentAt), at);
 }
 
-async function open(url, accessToken) {
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl(url + hubPath, { accessTokenFactory: () => accessToken, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
-    .configureLogging(signalR.LogLevel.Error)
-    .build();
-  connection.serverTimeoutInMilliseconds = 120_000; // a busy machine must not drop clients mid-burst
-  await connection.start();
-  return connection;
-}
-
-async function inBatches(items, work) {
-  const results = [];
-  for (let start = 0; start < items.length; start += batch) {
-    results.push(...await Promise.all(items.slice(start, start + batch).map(work)));
-  }
-  return results;
-}
-
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -135,18 +116,18 @@ async function main() {
 
     log(`connecting ${clientCount} receivers and ${senderCount} sender(s)`);
     const started = performance.now();
-    const receivers = await inBatches([...Array(clientCount).keys()], i => open(url, users[i % users.length].accessToken));
+    const receivers = await inBatches([...Array(clientCount).keys()], batch, i => openLoadClient(url, users[i % users.length].accessToken));
     connections.push(...receivers);
     // Senders are other users' connections: as in a café, several people talk at once. One connection's calls
     // run one at a time on the server, so one sender alone would measure its own round trips.
-    const senders = await Promise.all(users.slice(0, senderCount).map(user => open(url, user.accessToken)));
+    const senders = await Promise.all(users.slice(0, senderCount).map(user => openLoadClient(url, user.accessToken)));
     connections.push(...senders);
     log(`connected in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     for (const receiver of receivers) receiver.on('chatMessage', onChatMessage);
 
     log('receivers join the café (grain path) and the plain group');
-    await inBatches(receivers, receiver => receiver.invoke('JoinCafe', cafe.id));
-    await inBatches(receivers, receiver => receiver.invoke('LoadTestJoinGroup', group));
+    await inBatches(receivers, batch, receiver => receiver.invoke('JoinCafe', cafe.id));
+    await inBatches(receivers, batch, receiver => receiver.invoke('LoadTestJoinGroup', group));
     for (const sender of senders) {
       await sender.invoke('JoinCafe', cafe.id);
       await sender.invoke('LoadTestJoinGroup', group); // senders are in both audiences, as on the café path

@@ -71,3 +71,13 @@ export function formatTime(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
+
+/** Enter sends the form the text box is in; Shift+Enter starts a new line. */
+export function submitOnEnter(input, form) {
+  input.addEventListener('keydown', event => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+}

@@ -2,7 +2,7 @@
 // the pokes received (people.js, pokes.js), and for the owner, a way to let a guest in. Everything live comes
 // from hub events; the room is joined again after a reconnect.
 import { api } from '../api.js';
-import { h, field, formatTime, replace } from '../dom.js';
+import { field, formatTime, h, replace, submitOnEnter } from '../dom.js';
 import { describe, showError, showNotice } from '../errors.js';
 import { invoke, on, onReconnected } from '../hub.js';
 import { session } from '../session.js';
@@ -62,12 +62,7 @@ export function cafeView(root, { params, navigate }) {
       input.focus();
     }
   });
-  input.addEventListener('keydown', event => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      sendForm.requestSubmit();
-    }
-  });
+  submitOnEnter(input, sendForm);
   input.addEventListener('input', () => {
     const now = Date.now();
     if (!typingSupported || now - lastTypingSent < TYPING_EVERY_MS || !input.value.trim()) return;

@@ -1,7 +1,7 @@
 // Direct messages: the channels matches opened (#/dm), and one channel (#/dm/<id>): its messages, oldest at the
 // top, a send box, and one's own messages to delete. New messages come as dmMessage events, to both members.
 import { api } from '../api.js';
-import { formatTime, h, replace } from '../dom.js';
+import { formatTime, h, replace, submitOnEnter } from '../dom.js';
 import { clearFormErrors, describe, showError, showFormError } from '../errors.js';
 import { on, onReconnected } from '../hub.js';
 import { session } from '../session.js';
@@ -97,12 +97,7 @@ export function dmView(root, { params }) {
       input.focus();
     }
   });
-  input.addEventListener('keydown', event => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
-  });
+  submitOnEnter(input, form);
 
   function messageItem(message) {
     const mine = message.userId === me.id;
