@@ -105,13 +105,24 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
 
     void IGrainEventObserver.OnEvent(GrainEvent grainEvent)
     {
-        if (!_streams.TryGetValue(grainEvent.Stream, out var followers)) return;
+        if (!_streams.ContainsKey(grainEvent.Stream)) return;
 
-        // Events of one stream reach its clients in the order the grain raised them; streams do not wait on each other.
-        lock (followers)
+        // Events reach this observer one at a time, in the order each grain raised them, and a group send has handed
+        // every connection its message when it returns (SignalR writes a connection's messages in the order they were
+        // handed to it). So each client gets a stream's events in order, and the next event goes out while this one
+        // is still being written to slow clients rather than after it.
+        Task sending;
+        try
         {
-            followers.Tail = RelayAfterAsync(followers.Tail, grainEvent);
+            sending = _hub.Clients.Group(grainEvent.Stream).SendCoreAsync(grainEvent.Name, [grainEvent.Payload]);
         }
+        catch (Exception exception)
+        {
+            _logger.RelayFailed(grainEvent.Name, grainEvent.Stream, exception);
+            return;
+        }
+
+        _ = AfterSendAsync(sending, grainEvent);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -172,12 +183,11 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
         base.Dispose();
     }
 
-    private async Task RelayAfterAsync(Task previous, GrainEvent grainEvent)
+    private async Task AfterSendAsync(Task sending, GrainEvent grainEvent)
     {
-        await previous;
         try
         {
-            await _hub.Clients.Group(grainEvent.Stream).SendCoreAsync(grainEvent.Name, [grainEvent.Payload]);
+            await sending;
             if (grainEvent.Name == EventNames.AccountExpired) await CloseConnectionsFollowingAsync(grainEvent.Stream);
         }
         catch (Exception exception)

@@ -1,6 +1,6 @@
 namespace Platform.Api.Hubs;
 
-/// <summary>The connections on this node that follow one stream, and the relay of its latest event.</summary>
+/// <summary>The connections on this node that follow one stream.</summary>
 internal sealed class StreamFollowers(string stream)
 {
     public string Stream { get; } = stream;
@@ -9,6 +9,4 @@ internal sealed class StreamFollowers(string stream)
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     public HashSet<string> Connections { get; } = [];
-
-    public Task Tail { get; set; } = Task.CompletedTask;
 }
