@@ -37,6 +37,7 @@ internal sealed partial class Connection
     private int _incoming;
     private long _lastRequestAt;
     private Task _writing = Task.CompletedTask;
+    private volatile bool _refusing;
 
     public Connection(Socket socket, string peerId, SiloAddress? peerSilo, long localGeneration, IMessageHandler handler, WireSerializer serializer,
         int queueCapacity, TimeProvider time, ILogger logger)
@@ -101,6 +102,9 @@ internal sealed partial class Connection
         Interlocked.Decrement(ref _queued);
         if (correlationId == 0 || _pending.TryRemove(correlationId, out _)) _handler.OnUndelivered(message, PeerSilo, $"the connection to {PeerId} closed");
     }
+
+    /// <summary>From now on, requests that come in are sent back unrun (their callers route them elsewhere).</summary>
+    public void RefuseRequests() => _refusing = true;
 
     /// <summary>Sends the answer to a request that came over this connection.</summary>
     public void Respond(OutgoingFrame frame)
@@ -320,14 +324,14 @@ internal sealed partial class Connection
         var links = new GrainId[reader.ReadInt32()];
         for (var i = 0; i < links.Length; i++) links[i] = new GrainId(reader.ReadString(), reader.ReadString());
 
-        // A silo restarted on the same address must not run what was meant for its previous life.
-        if (targetGeneration != 0 && _localGeneration != 0 && targetGeneration != _localGeneration)
+        // A silo restarted on the same address must not run what was meant for its previous life, and a silo that is
+        // leaving sends late requests back unrun, so their callers route them elsewhere instead of losing them.
+        var refusal = targetGeneration != 0 && _localGeneration != 0 && targetGeneration != _localGeneration
+            ? $"generation {targetGeneration} is gone; this is generation {_localGeneration}"
+            : _refusing ? "the silo is leaving" : null;
+        if (refusal is not null)
         {
-            if (correlationId != 0)
-            {
-                Enqueue(new FailureFrame(correlationId, ResponseStatus.Rejected, "", $"generation {targetGeneration} is gone; this is generation {_localGeneration}"));
-            }
-
+            if (correlationId != 0) Enqueue(new FailureFrame(correlationId, ResponseStatus.Rejected, "", refusal));
             return;
         }
 
