@@ -148,7 +148,7 @@ public sealed class HubTestClient : IAsyncDisposable
     /// <summary>Whether an event <paramref name="name"/> matching <paramref name="match"/> came after the first <paramref name="after"/>.</summary>
     public bool HasEvent(string name, Func<JsonElement, bool>? match = null, int after = 0)
     {
-        lock (_events) return _events.Skip(after).Any(e => e.Name == name && (match is null || match(e.Argument)));
+        lock (_events) return _events.Where((_, index) => index >= after).Any(e => e.Name == name && (match is null || match(e.Argument)));
     }
 
     /// <summary>Waits until the server closes the connection; returns the close message's error, if it sent one.</summary>
