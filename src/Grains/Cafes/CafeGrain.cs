@@ -32,12 +32,14 @@ public sealed class CafeGrain(
     private ImmutableArray<TopicCount> _pushedTopics = [];
     private MessageAppender _appender = null!;
     private Task _lastWrite = Task.CompletedTask;
-    private TimeSpan _presenceLease;
     private IGrainTimer? _leaseTimer;
 
     private Guid CafeId => this.GetPrimaryKey();
 
     private CafeState State => cafe.State;
+
+    // How long a connection stays in the room without its node renewing it: as long as the node's subscription.
+    private TimeSpan PresenceLease => eventOptions.Value.SubscriptionLifetime;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +49,6 @@ public sealed class CafeGrain(
         _spam = new SpamGuard(_options);
         _topics = new TrendingTopics(_options);
         _appender = new MessageAppender(batch => messages.AppendAsync(batch));
-        _presenceLease = eventOptions.Value.SubscriptionLifetime;
         if (!cafe.RecordExists) return;
         foreach (var message in await messages.RecentAsync(CafeId, _options.RecentMessages, cancellationToken))
         {
@@ -118,7 +119,7 @@ public sealed class CafeGrain(
     public Task<CafeRoom> Enter(CafeVisitor visitor)
     {
         EnsureExists();
-        Admit(visitor, time.GetUtcNow());
+        PutInRoom(visitor, time.GetUtcNow());
         return Task.FromResult(new CafeRoom(View(), [.. Online()], [.. _recent]));
     }
 
@@ -126,7 +127,7 @@ public sealed class CafeGrain(
     {
         if (!cafe.RecordExists) return Task.CompletedTask;
         var now = time.GetUtcNow();
-        foreach (var visitor in visitors) Admit(visitor, now);
+        foreach (var visitor in visitors) PutInRoom(visitor, now);
         return Task.CompletedTask;
     }
 
@@ -146,50 +147,6 @@ public sealed class CafeGrain(
         if (_room.Remove(userId)) RoomChanged();
         return Task.CompletedTask;
     }
-
-    // Puts the connection in the room, or says it is still there. A café that restarted learns its room again this way.
-    private void Admit(CafeVisitor visitor, DateTimeOffset now)
-    {
-        if (!_room.TryGetValue(visitor.UserId, out var member))
-        {
-            member = new RoomMember(visitor.Username);
-            _room.Add(visitor.UserId, member);
-        }
-
-        if (member.Connections.Count == 0) _presence.Changed();
-        member.Connections[visitor.ConnectionId] = now;
-
-        // Only while somebody is in the room: an empty café's timer would only stand in the way of its collection.
-        _leaseTimer ??= RegisterGrainTimer(ForgetUnrenewedAsync, new GrainTimerCreationOptions(_presenceLease / 2, _presenceLease / 2));
-    }
-
-    private void RoomChanged()
-    {
-        _presence.Changed();
-        if (_room.Count > 0) return;
-        _leaseTimer?.Dispose();
-        _leaseTimer = null;
-    }
-
-    // Connections whose node has not renewed them within a lease: the node is gone, and they with it.
-    private Task ForgetUnrenewedAsync(CancellationToken cancellationToken)
-    {
-        var oldest = time.GetUtcNow() - _presenceLease;
-        foreach (var (userId, member) in _room.ToArray())
-        {
-            foreach (var (connectionId, renewedAt) in member.Connections.ToArray())
-            {
-                if (renewedAt < oldest) member.Connections.Remove(connectionId);
-            }
-
-            if (member.Connections.Count > 0) continue;
-            _room.Remove(userId);
-            RoomChanged();
-        }
-
-        return Task.CompletedTask;
-    }
-
 
     public async Task<ChatMessage> SendMessage(Guid userId, string content)
     {
@@ -285,6 +242,49 @@ public sealed class CafeGrain(
     public Task Unsubscribe(IGrainEventObserver observer)
     {
         _events.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    // Puts the connection in the room, or says it is still there. A café that restarted learns its room again this way.
+    private void PutInRoom(CafeVisitor visitor, DateTimeOffset now)
+    {
+        if (!_room.TryGetValue(visitor.UserId, out var member))
+        {
+            member = new RoomMember(visitor.Username);
+            _room.Add(visitor.UserId, member);
+        }
+
+        if (member.Connections.Count == 0) _presence.Changed();
+        member.Connections[visitor.ConnectionId] = now;
+
+        // Only while somebody is in the room: an empty café's timer would only stand in the way of its collection.
+        _leaseTimer ??= RegisterGrainTimer(ForgetUnrenewedAsync, new GrainTimerCreationOptions(PresenceLease / 2, PresenceLease / 2));
+    }
+
+    private void RoomChanged()
+    {
+        _presence.Changed();
+        if (_room.Count > 0) return;
+        _leaseTimer?.Dispose();
+        _leaseTimer = null;
+    }
+
+    // Connections whose node has not renewed them within a lease: the node is gone, and they with it.
+    private Task ForgetUnrenewedAsync(CancellationToken cancellationToken)
+    {
+        var oldest = time.GetUtcNow() - PresenceLease;
+        foreach (var (userId, member) in _room.ToArray())
+        {
+            foreach (var (connectionId, renewedAt) in member.Connections.ToArray())
+            {
+                if (renewedAt < oldest) member.Connections.Remove(connectionId);
+            }
+
+            if (member.Connections.Count > 0) continue;
+            _room.Remove(userId);
+            RoomChanged();
+        }
+
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,13 @@
-// What the load programs share: their hub clients and how they open many of them.
+// What the load programs share: the silo settings for many sign-ups, their hub clients and how they open many.
 import * as signalR from '@microsoft/signalr';
 import { hubPath } from './hub.mjs';
+
+/** Settings for a silo the load program starts: registering hundreds of users is not what is measured. */
+export const manyUsersSettings = {
+  Platform__PasswordHasher__IterationCount: '1000',
+  Platform__Api__AuthRequestsPerMinutePerAddress: '1000000',
+  Platform__Api__AuthRequestsPerMinutePerUser: '1000000',
+};
 
 /**
  * A started hub connection for one load client: WebSockets straight away, and a long server timeout, so that a

@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createCafe, registerMember } from '../lib/api.mjs';
-import { inBatches, openLoadClient } from '../lib/load.mjs';
+import { inBatches, manyUsersSettings, openLoadClient } from '../lib/load.mjs';
 import { queryScalar, startSilo } from '../lib/silo.mjs';
 
 const { values: options } = parseArgs({
@@ -109,8 +109,7 @@ async function main() {
   const silo = options.url ? null : await startSilo({
     name: 'load-cafe',
     settings: {
-      Platform__PasswordHasher__IterationCount: '1000', // registering the members is not what is measured
-      Platform__Api__AuthRequestsPerMinutePerAddress: '1000000',
+      ...manyUsersSettings,
       Platform__Cafes__MessagesPerMinute: '10000',
       Logging__LogLevel__Default: 'Warning',
     },

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import * as signalR from '@microsoft/signalr';
 import { call, uniqueName } from '../lib/api.mjs';
 import { hubPath } from '../lib/hub.mjs';
+import { manyUsersSettings } from '../lib/load.mjs';
 import { queryScalar, startSilo } from '../lib/silo.mjs';
 
 const { values: options } = parseArgs({
@@ -50,12 +51,7 @@ async function inBatches(items, limit, work) {
 
 const silo = options.url ? null : await startSilo({
   name: 'load-quiz',
-  settings: {
-    // Registering hundreds of players is not what is measured: cheaper password hashing, no auth rate limit.
-    Platform__PasswordHasher__IterationCount: '1000',
-    Platform__Api__AuthRequestsPerMinutePerAddress: '1000000',
-    Platform__Api__AuthRequestsPerMinutePerUser: '1000000',
-  },
+  settings: manyUsersSettings,
 });
 const url = options.url ?? silo.url;
 process.env.PLATFORM_E2E_URL = url;
