@@ -36,8 +36,11 @@ internal sealed partial class Connection
     private int _closing;
     private int _incoming;
     private long _lastRequestAt;
+    private readonly object _sendGate = new();
+    private readonly TaskCompletionSource _goodbyeAcknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _writing = Task.CompletedTask;
     private volatile bool _refusing;
+    private volatile bool _peerLeaving;
 
     public Connection(Socket socket, string peerId, SiloAddress? peerSilo, long localGeneration, IMessageHandler handler, WireSerializer serializer,
         int queueCapacity, TimeProvider time, ILogger logger)
@@ -81,6 +84,12 @@ internal sealed partial class Connection
     /// <summary>Sends a request; its answer completes the message's response sink. Never throws.</summary>
     public void SendRequest(Message message, long targetGeneration)
     {
+        if (_peerLeaving)
+        {
+            _handler.OnUndelivered(message, PeerSilo, $"{PeerId} is leaving");
+            return;
+        }
+
         // Back-pressure: past the capacity, new requests fail at once instead of queueing without bound.
         if (Interlocked.Increment(ref _queued) > _queueCapacity)
         {
@@ -96,15 +105,30 @@ internal sealed partial class Connection
             _pending[correlationId] = message;
         }
 
-        if (_queue.Writer.TryWrite(new RequestFrame(message, correlationId, targetGeneration, _time, OnRequestWriteFailed))) return;
+        // Under the gate that the peer's goodbye takes: no request goes out after the acknowledgement of a goodbye.
+        bool written;
+        lock (_sendGate) written = !_peerLeaving && _queue.Writer.TryWrite(new RequestFrame(message, correlationId, targetGeneration, _time, OnRequestWriteFailed));
+        if (written) return;
 
-        // Closed meanwhile: the request never left this process, so it may go elsewhere.
+        // Closed or left meanwhile: the request never left this process, so it may go elsewhere.
         Interlocked.Decrement(ref _queued);
-        if (correlationId == 0 || _pending.TryRemove(correlationId, out _)) _handler.OnUndelivered(message, PeerSilo, $"the connection to {PeerId} closed");
+        if (correlationId == 0 || _pending.TryRemove(correlationId, out _))
+        {
+            _handler.OnUndelivered(message, PeerSilo, _peerLeaving ? $"{PeerId} is leaving" : $"the connection to {PeerId} closed");
+        }
     }
 
-    /// <summary>From now on, requests that come in are sent back unrun (their callers route them elsewhere).</summary>
-    public void RefuseRequests() => _refusing = true;
+    /// <summary>
+    /// This silo is leaving: requests that still come in are sent back unrun (their callers route them elsewhere),
+    /// and the peer is asked to send no more. Completes when the peer says it will not (every request it sent before
+    /// has come in, and been refused), when the connection closes, or after <paramref name="timeout"/>.
+    /// </summary>
+    public Task SayGoodbyeAsync(TimeSpan timeout)
+    {
+        _refusing = true;
+        Enqueue(new ControlFrame(FrameKind.Goodbye));
+        return Task.WhenAny(_goodbyeAcknowledged.Task, Closed, Task.Delay(timeout));
+    }
 
     /// <summary>Sends the answer to a request that came over this connection.</summary>
     public void Respond(OutgoingFrame frame)
@@ -307,6 +331,17 @@ internal sealed partial class Connection
                 break;
             case FrameKind.Response:
                 ReceiveResponse(ref reader);
+                break;
+            case FrameKind.Goodbye:
+                lock (_sendGate)
+                {
+                    _peerLeaving = true;
+                    Enqueue(new ControlFrame(FrameKind.GoodbyeAck));
+                }
+
+                break;
+            case FrameKind.GoodbyeAck:
+                _goodbyeAcknowledged.TrySetResult();
                 break;
             default:
                 throw new InvalidDataException($"Unexpected frame kind {frame[0]} after the handshake.");

@@ -15,4 +15,10 @@ internal enum FrameKind : byte
     Request = 4,
 
     Response = 5,
+
+    /// <summary>The sending silo is leaving: send no more requests on this connection, and say so with a GoodbyeAck.</summary>
+    Goodbye = 6,
+
+    /// <summary>No request follows this frame on this connection: the leaving silo may close it.</summary>
+    GoodbyeAck = 7,
 }

@@ -94,8 +94,7 @@ internal sealed partial class MessageCenter : IAsyncDisposable
     /// <summary>
     /// Waits (up to <paramref name="timeout"/>) until no call this process sent waits for its answer, every
     /// request that came in is answered, and none has come in for <paramref name="quiet"/>: peers have
-    /// stopped sending here. Then refuses what silos still send, for one more <paramref name="quiet"/> at most,
-    /// within <paramref name="timeout"/>.
+    /// stopped sending here. Then refuses what silos still send until each has said it will send no more.
     /// </summary>
     public async Task DrainAsync(TimeSpan quiet, TimeSpan timeout)
     {
@@ -109,12 +108,11 @@ internal sealed partial class MessageCenter : IAsyncDisposable
         }
 
         // A peer whose view is late may still send here. What it sends from now on goes back unrun and is routed
-        // elsewhere, rather than run here and lost with its answer when the connections close. (Cluster clients
-        // keep their gateway until it closes: they move then.)
-        var peers = _all.Keys.Where(c => c.PeerSilo is not null).ToArray();
-        if (peers.Length == 0) return;
-        foreach (var connection in peers) connection.RefuseRequests();
-        await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(until - Environment.TickCount64, 0, quiet.TotalMilliseconds)));
+        // elsewhere, and each peer says when it will send no more, so that nothing it sent is lost with its answer
+        // when the connections close. (Cluster clients keep their gateway until it closes: they move then.)
+        var peers = _all.Keys.Where(c => c.PeerSilo is not null && c.IsOpen).ToArray();
+        var wait = TimeSpan.FromMilliseconds(Math.Max(until - Environment.TickCount64, 1000));
+        await Task.WhenAll(peers.Select(connection => connection.SayGoodbyeAsync(wait)));
     }
 
     /// <summary>Cuts every connection at once, with resets, as if the process died.</summary>
