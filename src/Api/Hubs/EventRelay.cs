@@ -169,13 +169,22 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
             .ToArray();
         if (kind == EventStreams.CafeKind)
         {
-            await _grains.GetGrain<ICafeGrain>(Guid.Parse(key)).Renew([.. users.Select(u => new CafeVisitor(u.Id, u.Name, u.ConnectionId))]);
+            var cafe = _grains.GetGrain<ICafeGrain>(Guid.Parse(key));
+            await cafe.Renew([.. users.Select(u => new CafeVisitor(u.Id, u.Name, u.ConnectionId))]);
+            foreach (var gone in users.Where(u => !Follows(u.ConnectionId, followers.Stream))) await cafe.Leave(gone.Id, gone.ConnectionId);
         }
         else
         {
-            await _grains.GetGrain<ILobbyGrain>(key).Renew([.. users.Select(u => new LobbyPlayerConnection(u.Id, u.Name, u.ConnectionId))]);
+            var lobby = _grains.GetGrain<ILobbyGrain>(key);
+            await lobby.Renew([.. users.Select(u => new LobbyPlayerConnection(u.Id, u.Name, u.ConnectionId))]);
+            foreach (var gone in users.Where(u => !Follows(u.ConnectionId, followers.Stream))) await lobby.Disconnected(gone.Id, gone.ConnectionId);
         }
     }
+
+    // A connection that stopped following while the renewal was on its way: its own leave may have reached the grain
+    // before the renewal did, so the renewal takes it out again. (The hub stops following before it leaves.)
+    private bool Follows(string connectionId, string stream) =>
+        _followedBy.TryGetValue(connectionId, out var followed) && followed.ContainsKey(stream);
 
     public override void Dispose()
     {

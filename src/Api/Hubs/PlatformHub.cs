@@ -31,9 +31,12 @@ public sealed class PlatformHub(IGrainFactory grains, EventRelay relay, IOptions
         await relay.FollowAsync(Context.ConnectionId, EventStreams.User(UserId));
     }
 
+    // The node stops following first: a renewal of the room that is on its way then undoes itself (see EventRelay).
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var stream in relay.StreamsOf(Context.ConnectionId))
+        var streams = relay.StreamsOf(Context.ConnectionId);
+        await relay.DisconnectedAsync(Context.ConnectionId);
+        foreach (var stream in streams)
         {
             switch (EventStreams.Parse(stream))
             {
@@ -45,8 +48,6 @@ public sealed class PlatformHub(IGrainFactory grains, EventRelay relay, IOptions
                     break;
             }
         }
-
-        await relay.DisconnectedAsync(Context.ConnectionId);
     }
 
     public async Task<CafeRoom> JoinCafe(Guid cafeId)
@@ -62,8 +63,8 @@ public sealed class PlatformHub(IGrainFactory grains, EventRelay relay, IOptions
 
     public async Task LeaveCafe(Guid cafeId)
     {
-        await grains.GetGrain<ICafeGrain>(cafeId).Leave(UserId, Context.ConnectionId);
         await relay.UnfollowAsync(Context.ConnectionId, EventStreams.Cafe(cafeId));
+        await grains.GetGrain<ICafeGrain>(cafeId).Leave(UserId, Context.ConnectionId);
     }
 
     public Task<ChatMessage> SendMessage(Guid cafeId, string content)
