@@ -24,6 +24,13 @@ public sealed class ApiOptions
     /// <summary>Members who may import questions into the quiz's bank.</summary>
     public string[] AdminUsernames { get; set; } = [];
 
+    /// <summary>
+    /// Threads that write one grain event to the connections following it at once (each takes a share of them);
+    /// a connection gets its events in order either way.
+    /// </summary>
+    [Range(1, 64)]
+    public int FanOutLanes { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Offers the hub methods the load program compares the grain path with; never on in production.</summary>
     public bool EnableLoadTestHub { get; set; }
 }

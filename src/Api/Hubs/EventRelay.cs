@@ -16,7 +16,8 @@ namespace Platform.Api.Hubs;
 /// <summary>
 /// This API node's end of the event path. For each stream that some connection here follows, the node holds
 /// one subscription on the grain (renewed before it expires, dropped when the last follower leaves) and relays
-/// each event to the stream's SignalR group. There is no backplane: every node subscribes for itself.
+/// each event to the stream's SignalR groups. There is no backplane: every node subscribes for itself.
+/// A stream has one group per fan-out lane (see <see cref="FanOutLane"/>), and a connection is in its lane's.
 /// </summary>
 public sealed class EventRelay : BackgroundService, IGrainEventObserver
 {
@@ -26,11 +27,18 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
     private readonly TimeProvider _time;
     private readonly ILogger<EventRelay> _logger;
     private readonly IGrainEventObserver _reference;
+    private readonly FanOutLane[] _lanes;
     private readonly ConcurrentDictionary<string, StreamFollowers> _streams = new();
     private readonly ConcurrentDictionary<string, HubCallerContext> _connections = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, bool>> _followedBy = new();
 
-    public EventRelay(IGrainFactory grains, IHubContext<PlatformHub> hub, IOptions<GrainEventOptions> options, TimeProvider time, ILogger<EventRelay> logger)
+    public EventRelay(
+        IGrainFactory grains,
+        IHubContext<PlatformHub> hub,
+        IOptions<GrainEventOptions> options,
+        IOptions<ApiOptions> apiOptions,
+        TimeProvider time,
+        ILogger<EventRelay> logger)
     {
         _grains = grains;
         _hub = hub;
@@ -38,6 +46,7 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
         _time = time;
         _logger = logger;
         _reference = grains.CreateObjectReference<IGrainEventObserver>(this);
+        _lanes = [.. Enumerable.Range(0, apiOptions.Value.FanOutLanes).Select(_ => new FanOutLane())];
     }
 
     /// <summary>Streams followed on this node, for tests and diagnostics.</summary>
@@ -59,7 +68,7 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
                 if (followers.Connections.Count == 0) await Source(stream).Subscribe(_reference);
                 if (!followers.Connections.Add(connectionId)) return;
                 _followedBy.GetOrAdd(connectionId, static _ => new ConcurrentDictionary<string, bool>())[stream] = true;
-                await _hub.Groups.AddToGroupAsync(connectionId, stream);
+                await _hub.Groups.AddToGroupAsync(connectionId, LaneGroup(stream, LaneOf(connectionId)));
                 return;
             }
             finally
@@ -77,7 +86,7 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
         {
             if (!followers.Connections.Remove(connectionId)) return;
             if (_followedBy.TryGetValue(connectionId, out var followed)) followed.TryRemove(stream, out _);
-            await _hub.Groups.RemoveFromGroupAsync(connectionId, stream);
+            await _hub.Groups.RemoveFromGroupAsync(connectionId, LaneGroup(stream, LaneOf(connectionId)));
             if (followers.Connections.Count > 0) return;
             _streams.TryRemove(new KeyValuePair<string, StreamFollowers>(stream, followers));
             await Source(stream).Unsubscribe(_reference);
@@ -107,23 +116,25 @@ public sealed class EventRelay : BackgroundService, IGrainEventObserver
     {
         if (!_streams.ContainsKey(grainEvent.Stream)) return;
 
-        // Events reach this observer one at a time, in the order each grain raised them, and a group send has handed
-        // every connection its message when it returns (SignalR writes a connection's messages in the order they were
-        // handed to it). So each client gets a stream's events in order, and the next event goes out while this one
-        // is still being written to slow clients rather than after it.
-        Task sending;
-        try
+        // Events reach this observer one at a time, in the order each grain raised them, and each lane issues its
+        // sends in that order. A group send has handed every connection its message when it returns, and SignalR
+        // writes a connection's messages in the order they were handed to it. So each client gets its events in
+        // order, and the next event goes out while this one is still being written to slow clients.
+        var sends = new Task[_lanes.Length];
+        object?[] arguments = [grainEvent.Payload];
+        for (var lane = 0; lane < _lanes.Length; lane++)
         {
-            sending = _hub.Clients.Group(grainEvent.Stream).SendCoreAsync(grainEvent.Name, [grainEvent.Payload]);
-        }
-        catch (Exception exception)
-        {
-            _logger.RelayFailed(grainEvent.Name, grainEvent.Stream, exception);
-            return;
+            var group = _hub.Clients.Group(LaneGroup(grainEvent.Stream, lane));
+            sends[lane] = _lanes[lane].Post(() => group.SendCoreAsync(grainEvent.Name, arguments));
         }
 
-        _ = AfterSendAsync(sending, grainEvent);
+        _ = AfterSendAsync(Task.WhenAll(sends), grainEvent);
     }
+
+    // A connection's lane, the same for every stream it follows: its events of all streams go out in order.
+    private int LaneOf(string connectionId) => (int)((uint)StringComparer.Ordinal.GetHashCode(connectionId) % (uint)_lanes.Length);
+
+    private static string LaneGroup(string stream, int lane) => $"{stream}#{lane}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -151,6 +151,12 @@ public sealed class HubTestClient : IAsyncDisposable
         lock (_events) return _events.Where((_, index) => index >= after).Any(e => e.Name == name && (match is null || match(e.Argument)));
     }
 
+    /// <summary>The arguments of the events <paramref name="name"/> after the first <paramref name="after"/>, in the order they came.</summary>
+    public IReadOnlyList<JsonElement> EventsNamed(string name, int after = 0)
+    {
+        lock (_events) return [.. _events.Where((_, index) => index >= after).Where(e => e.Name == name).Select(e => e.Argument)];
+    }
+
     /// <summary>Waits until the server closes the connection; returns the close message's error, if it sent one.</summary>
     public async Task<string?> WaitForCloseAsync(TimeSpan? timeout = null) => await _closed.Task.WaitAsync(timeout ?? DefaultTimeout);
 

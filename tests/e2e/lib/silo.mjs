@@ -134,7 +134,7 @@ export async function startSilo({ settings = {}, name = 'e2e', readyTimeoutMs = 
     const tail = readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n');
     throw new Error(`${error.message}\n--- last lines of ${logPath} ---\n${tail}`);
   }
-  return { url, signingKey, logPath, stop, connectionString: withDatabase(server, database) };
+  return { url, signingKey, logPath, stop, pid: child.pid, connectionString: withDatabase(server, database) };
 }
 
 async function waitUntilReady(url, exited, timeoutMs) {
