@@ -48,6 +48,7 @@ internal static class ClusterLoad
         using var stop = new CancellationTokenSource(duration);
         using var permits = new SemaphoreSlim(0);
         var pacer = rate is { } perSecond ? Task.Run(() => PaceAsync(permits, perSecond, stop.Token)) : Task.CompletedTask;
+        var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration());
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(seed => Task.Run(async () =>
         {
@@ -73,7 +74,10 @@ internal static class ClusterLoad
         })));
         var elapsed = watch.Elapsed;
         await pacer;
-        return new Result(histogram.Count / elapsed.TotalSeconds, histogram.Percentile(0.5), histogram.Percentile(0.99));
+        var gc = new GcActivity(
+            GC.CollectionCount(0) - gcBefore.Gen0, GC.CollectionCount(1) - gcBefore.Gen1, GC.CollectionCount(2) - gcBefore.Gen2,
+            (GC.GetTotalPauseDuration() - gcBefore.Pause) / elapsed);
+        return new Result(histogram.Count / elapsed.TotalSeconds, histogram.Percentile(0.5), histogram.Percentile(0.99), gc);
     }
 
     // Releases permits at the given rate, every millisecond, so callers make calls at that pace.
@@ -97,8 +101,14 @@ internal static class ClusterLoad
         }
     }
 
-    private sealed record Result(double Throughput, double P50, double P99)
+    private sealed record Result(double Throughput, double P50, double P99, GcActivity Gc)
     {
-        public override string ToString() => $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms";
+        public override string ToString() => $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   {Gc}";
+    }
+
+    // Collections during a measurement, and the share of its time the process stood still for them.
+    private sealed record GcActivity(int Gen0, int Gen1, int Gen2, double PausedShare)
+    {
+        public override string ToString() => $"GCs {Gen0}/{Gen1}/{Gen2}, paused {PausedShare:P1}";
     }
 }

@@ -33,7 +33,7 @@ public abstract class GrainReferenceRuntime
         request.CopyArguments();
         var timeout = method.ResponseTimeout ?? ResponseTimeout;
         var deadline = Time.GetTimestamp() + Time.TimestampTicks(timeout);
-        var call = new PendingCall<TResult>(timeout, deadline);
+        var call = new PendingCall<TResult>(timeout, deadline, _timeouts);
         var message = new Message(target.GrainId, request, call, CurrentCallChain(), deadline);
         call.Message = message;
         _timeouts.Track(call);
@@ -52,6 +52,9 @@ public abstract class GrainReferenceRuntime
     internal abstract void Send(Message message);
 
     internal void StopTimeouts() => _timeouts.Dispose();
+
+    /// <summary>Calls made through this runtime that wait for their answer now.</summary>
+    internal int WaitingCallCount => _timeouts.WaitingCount;
 
     private static CallChain? CurrentCallChain() =>
         RequestScope.Current is { } current ? new CallChain(current.Target, current.CallChain) : null;

@@ -3,8 +3,6 @@ namespace Platform.Actors.Runtime;
 /// <summary>A call waiting for an answer that must fail once its deadline passes.</summary>
 internal interface IExpiringCall
 {
-    bool IsCompleted { get; }
-
     /// <summary>When the caller stops waiting, as a <see cref="TimeProvider.GetTimestamp"/> value.</summary>
     long Deadline { get; }
 

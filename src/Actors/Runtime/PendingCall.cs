@@ -3,19 +3,25 @@ using Platform.Actors.Copying;
 namespace Platform.Actors.Runtime;
 
 /// <summary>A local caller waiting for the answer to one request. Continuations never run on the callee's turn.</summary>
-internal sealed class PendingCall<TResult>(TimeSpan timeout, long deadline)
+internal sealed class PendingCall<TResult>(TimeSpan timeout, long deadline, ResponseTimeouts timeouts)
     : TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously), IResponseSink<TResult>, IExpiringCall
 {
     public Message? Message { get; set; }
 
-    public bool IsCompleted => Task.IsCompleted;
-
     public long Deadline { get; } = deadline;
 
     // The callee may keep its result object: the caller gets its own copy.
-    void IResponseSink<TResult>.SetResult(TResult result) => TrySetResult(Copier<TResult>.Copy(result));
+    void IResponseSink<TResult>.SetResult(TResult result)
+    {
+        TrySetResult(Copier<TResult>.Copy(result));
+        timeouts.Completed(this);
+    }
 
-    void IResponseSink<TResult>.SetException(Exception exception) => TrySetException(exception);
+    void IResponseSink<TResult>.SetException(Exception exception)
+    {
+        TrySetException(exception);
+        timeouts.Completed(this);
+    }
 
     public void Expire()
     {

@@ -3,62 +3,57 @@ using System.Collections.Concurrent;
 namespace Platform.Actors.Runtime;
 
 /// <summary>
-/// Fails calls whose deadline passed. Calls are kept in slots by deadline and swept on a coarse tick:
-/// one timer for the whole process instead of one per call, and nothing to remove when a call completes.
+/// Fails calls whose deadline passed. It holds only the calls still waiting (a call leaves when it completes) and
+/// checks them all on a coarse tick: one timer for the whole process instead of one per call. Holding finished
+/// calls until their deadline would keep every call of the last 30 seconds alive, millions under load, and make
+/// each garbage collection walk them.
 /// </summary>
 internal sealed class ResponseTimeouts : IDisposable
 {
     private static readonly TimeSpan Resolution = TimeSpan.FromMilliseconds(100);
 
     private readonly TimeProvider _time;
-    private readonly ConcurrentQueue<IExpiringCall>[] _slots;
+    private readonly ConcurrentDictionary<IExpiringCall, byte> _waiting = new(ReferenceEqualityComparer.Instance);
     private readonly ITimer _timer;
-    private readonly long _ticksPerSlot;
-    private long _sweptUpTo;
+    private readonly Lock _sweeping = new();
 
     public ResponseTimeouts(TimeProvider time)
     {
         _time = time;
-        _ticksPerSlot = time.TimestampTicks(Resolution);
-        _slots = new ConcurrentQueue<IExpiringCall>[1024];
-        for (var i = 0; i < _slots.Length; i++) _slots[i] = new ConcurrentQueue<IExpiringCall>();
-        _sweptUpTo = time.GetTimestamp() / _ticksPerSlot;
         _timer = time.CreateTimer(_ => Sweep(), null, Resolution, Resolution);
     }
 
-    public void Track(IExpiringCall call)
-    {
-        // A deadline past the end of the ring waits in its last slot and is put back when swept early.
-        var sweptUpTo = Volatile.Read(ref _sweptUpTo);
-        var slotNumber = Math.Clamp(call.Deadline / _ticksPerSlot + 1, sweptUpTo + 1, sweptUpTo + _slots.Length - 1);
-        _slots[slotNumber % _slots.Length].Enqueue(call);
-    }
+    /// <summary>Calls waiting for their answer now.</summary>
+    public int WaitingCount => _waiting.Count;
+
+    public void Track(IExpiringCall call) => _waiting.TryAdd(call, 0);
+
+    public void Completed(IExpiringCall call) => _waiting.TryRemove(call, out _);
 
     public void Dispose() => _timer.Dispose();
 
     private void Sweep()
     {
-        var timestamp = _time.GetTimestamp();
-        var now = timestamp / _ticksPerSlot;
-        List<IExpiringCall>? expired = null;
-        List<IExpiringCall>? early = null;
-        lock (_slots)
+        // A slow sweep must not overlap the next tick's.
+        if (!_sweeping.TryEnter()) return;
+        try
         {
-            for (var slotNumber = _sweptUpTo + 1; slotNumber <= now; slotNumber++)
+            var now = _time.GetTimestamp();
+            List<IExpiringCall>? expired = null;
+            foreach (var (call, _) in _waiting)
             {
-                var slot = _slots[slotNumber % _slots.Length];
-                while (slot.TryDequeue(out var call))
-                {
-                    if (call.IsCompleted) continue;
-                    if (call.Deadline <= timestamp) (expired ??= []).Add(call);
-                    else (early ??= []).Add(call);
-                }
+                if (call.Deadline <= now) (expired ??= []).Add(call);
             }
 
-            Volatile.Write(ref _sweptUpTo, Math.Max(_sweptUpTo, now));
+            foreach (var call in expired ?? [])
+            {
+                _waiting.TryRemove(call, out _);
+                call.Expire();
+            }
         }
-
-        foreach (var call in early ?? []) Track(call);
-        foreach (var call in expired ?? []) call.Expire();
+        finally
+        {
+            _sweeping.Exit();
+        }
     }
 }
