@@ -53,9 +53,6 @@ public abstract class GrainReferenceRuntime
 
     internal void StopTimeouts() => _timeouts.Dispose();
 
-    /// <summary>Calls made through this runtime that wait for their answer now.</summary>
-    internal int WaitingCallCount => _timeouts.WaitingCount;
-
     private static CallChain? CurrentCallChain() =>
         RequestScope.Current is { } current ? new CallChain(current.Target, current.CallChain) : null;
 }
