@@ -48,7 +48,7 @@ internal static class ClusterLoad
         using var stop = new CancellationTokenSource(duration);
         using var permits = new SemaphoreSlim(0);
         var pacer = rate is { } perSecond ? Task.Run(() => PaceAsync(permits, perSecond, stop.Token)) : Task.CompletedTask;
-        var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration());
+        var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes());
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(seed => Task.Run(async () =>
         {
@@ -76,7 +76,8 @@ internal static class ClusterLoad
         await pacer;
         var gc = new GcActivity(
             GC.CollectionCount(0) - gcBefore.Gen0, GC.CollectionCount(1) - gcBefore.Gen1, GC.CollectionCount(2) - gcBefore.Gen2,
-            (GC.GetTotalPauseDuration() - gcBefore.Pause) / elapsed);
+            (GC.GetTotalPauseDuration() - gcBefore.Pause) / elapsed,
+            (GC.GetTotalAllocatedBytes() - gcBefore.Allocated) / Math.Max(1, histogram.Count));
         return new Result(histogram.Count / elapsed.TotalSeconds, histogram.Percentile(0.5), histogram.Percentile(0.99), gc);
     }
 
@@ -106,9 +107,10 @@ internal static class ClusterLoad
         public override string ToString() => $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   {Gc}";
     }
 
-    // Collections during a measurement, and the share of its time the process stood still for them.
-    private sealed record GcActivity(int Gen0, int Gen1, int Gen2, double PausedShare)
+    // Collections during a measurement, the share of its time the process stood still for them, and what each call
+    // allocated (both silos and the callers together).
+    private sealed record GcActivity(int Gen0, int Gen1, int Gen2, double PausedShare, long BytesPerCall)
     {
-        public override string ToString() => $"GCs {Gen0}/{Gen1}/{Gen2}, paused {PausedShare:P1}";
+        public override string ToString() => $"GCs {Gen0}/{Gen1}/{Gen2}, paused {PausedShare:P1}, {BytesPerCall:N0} B per call";
     }
 }

@@ -52,7 +52,8 @@ public static class PaymentsApi
         }
         catch (PlatformException refusal)
         {
-            await order.MarkFailed(null, refusal.Code);
+            // The webhook of a declined payment may reach the order first: both record the same reason.
+            await order.MarkFailed(null, StripeErrors.DeclineReasonOf(refusal) ?? refusal.Code);
             throw;
         }
 

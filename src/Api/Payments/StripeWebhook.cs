@@ -75,7 +75,7 @@ public sealed class StripeWebhook(
             var result = stripeEvent.Type switch
             {
                 StripeEvent.PaymentSucceeded => await order.MarkPaid(intent.Id),
-                StripeEvent.PaymentFailed => await order.MarkFailed(intent.Id, FailureReason(intent)),
+                StripeEvent.PaymentFailed => await order.MarkFailed(intent.Id, StripeErrors.DeclineReason(intent.LastPaymentError)),
                 _ => await order.MarkCanceled(intent.Id),
             };
             logger.WebhookApplied(stripeEvent.Id, stripeEvent.Type, orderId, result.Status.ToString());
@@ -87,8 +87,6 @@ public sealed class StripeWebhook(
         }
     }
 
-    private static string FailureReason(PaymentIntent intent) =>
-        intent.LastPaymentError is { } error ? error.DeclineCode ?? error.Code ?? error.Message ?? "declined" : "declined";
 
     private WebhookResult Refuse(string reason)
     {
