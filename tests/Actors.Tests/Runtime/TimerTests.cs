@@ -47,7 +47,11 @@ public sealed class TimerTests(ManualClockFixture fixture)
         await grain.Ping();
         Assert.Equal(0, fixture.Probe.Count($"deactivated:{key}:ActivationIdle"));
 
+        // The activation books the end of a request just after answering it, so on a busy machine the clock may move
+        // before that booking, and the collections on the way find it still busy. A later minute finds it idle.
         fixture.Clock.Advance(TimeSpan.FromMinutes(11));
+        for (var extra = 0; extra < 3 && !await CollectedWithinAsync(key, TimeSpan.FromSeconds(3)); extra++) fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+
         await fixture.Probe.WaitForAsync($"deactivated:{key}:ActivationIdle");
     }
 
@@ -71,6 +75,19 @@ public sealed class TimerTests(ManualClockFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal(0, await news.SubscriberCount());
         fixture.GrainFactory.DeleteObjectReference<INewsObserver>(observer);
+    }
+
+    private async Task<bool> CollectedWithinAsync(string key, TimeSpan wait)
+    {
+        try
+        {
+            await fixture.Probe.WaitForAsync($"deactivated:{key}:ActivationIdle", timeout: wait);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     private static string Key() => Guid.NewGuid().ToString("N");
