@@ -88,6 +88,16 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>SIGKILL: the process ends at once, its sockets reset by the kernel; nothing runs in it any more.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>SIGSTOP: the process stands still with its sockets open and silent, as a hung process's would.</summary>
+    public void Freeze() => Signal("STOP");
+
+    private void Signal(string name)
+    {
+        using var kill = Process.Start("kill", [$"-{name}", ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{name} {ProcessId} failed with exit code {kill.ExitCode}.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

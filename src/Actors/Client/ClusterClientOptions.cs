@@ -18,4 +18,15 @@ public sealed class ClusterClientOptions
     /// <summary>Frames waiting to be written to the gateway; past this, new calls fail at once.</summary>
     [Range(16, 10_000_000)]
     public int SendQueueCapacity { get; set; } = 100_000;
+
+    /// <summary>The gateway connection gets a ping when the client has written nothing on it for this long.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A gateway that has sent nothing, not even a ping, for this long is left for another: its connection closes,
+    /// the calls on it fail, and later calls go through the next gateway.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    public TimeSpan IdleConnectionTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -40,7 +40,8 @@ internal sealed partial class ClusterClientRuntime : GrainReferenceRuntime, IMes
         _options = options.Value;
         _logger = logger;
         observers.OwnerId = ClientId;
-        var settings = new TransportSettings(_options.SendQueueCapacity, _options.ConnectTimeout, TimeSpan.Zero);
+        var settings = new TransportSettings(
+            _options.SendQueueCapacity, _options.ConnectTimeout, TimeSpan.Zero, _options.KeepAlivePeriod, _options.IdleConnectionTimeout);
         _center = new MessageCenter(ClientId, 0, this, new WireSerializer(this), settings, time, logger);
     }
 

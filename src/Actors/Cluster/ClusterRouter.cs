@@ -58,7 +58,8 @@ internal sealed partial class ClusterRouter : IMessageHandler, IActivationDirect
         _silo = silo.Value;
         _logger = logger;
         Self = membership.Address;
-        var settings = new TransportSettings(_options.SendQueueCapacity, _options.ConnectTimeout, _options.ReconnectDelay);
+        var settings = new TransportSettings(
+            _options.SendQueueCapacity, _options.ConnectTimeout, _options.ReconnectDelay, _options.KeepAlivePeriod, _options.IdleConnectionTimeout);
         MessageCenter = new MessageCenter(Self.ToString(), Self.Generation, this, new WireSerializer(runtime), settings, time, logger)
         {
             ClientConnected = OnClientConnected,

@@ -25,4 +25,15 @@ public sealed class ClusterOptions
     /// <summary>After a failed connection attempt, sends to that silo fail at once for this long instead of connecting again.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A connection this side has written nothing on for this long gets a ping.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A connection the peer has sent nothing on, not even a ping, for this long is closed and its calls fail. Longer
+    /// than the membership's death timeout: between silos, a silent silo is declared dead first.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    public TimeSpan IdleConnectionTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

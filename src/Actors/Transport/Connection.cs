@@ -36,6 +36,8 @@ internal sealed partial class Connection
     private int _closing;
     private int _incoming;
     private long _lastRequestAt;
+    private long _lastReceivedAt = Environment.TickCount64;
+    private long _lastSentAt = Environment.TickCount64;
     private readonly object _sendGate = new();
     private readonly TaskCompletionSource _goodbyeAcknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _writing = Task.CompletedTask;
@@ -200,6 +202,24 @@ internal sealed partial class Connection
         _handler.OnClosed(this);
     }
 
+    /// <summary>
+    /// Pings the peer when this side has written nothing for <paramref name="keepAlivePeriod"/>, and closes the
+    /// connection when the peer has sent nothing, not even a ping, for <paramref name="idleTimeout"/>: a peer that
+    /// froze, or a path that broke without a reset, then fails its calls at once instead of at their timeouts.
+    /// </summary>
+    public void KeepAlive(long now, TimeSpan keepAlivePeriod, TimeSpan idleTimeout)
+    {
+        if (!IsOpen) return;
+        var silence = now - Volatile.Read(ref _lastReceivedAt);
+        if (silence >= idleTimeout.TotalMilliseconds)
+        {
+            Close($"nothing came from {PeerId} for {silence / 1000.0:0.#} s");
+            return;
+        }
+
+        if (now - Volatile.Read(ref _lastSentAt) >= keepAlivePeriod.TotalMilliseconds) Enqueue(new ControlFrame(FrameKind.Ping));
+    }
+
     /// <summary>Drops waiting entries whose caller has given up, so calls that time out do not pile up.</summary>
     public void SweepExpired(long now)
     {
@@ -263,6 +283,7 @@ internal sealed partial class Connection
     {
         await _stream.WriteAsync(buffer.WrittenMemory);
         buffer.Clear();
+        Volatile.Write(ref _lastSentAt, Environment.TickCount64);
     }
 
     private async Task ReadLoopAsync()
@@ -273,6 +294,7 @@ internal sealed partial class Connection
             while (true)
             {
                 var result = await input.ReadAsync();
+                Volatile.Write(ref _lastReceivedAt, Environment.TickCount64);
                 var buffer = result.Buffer;
                 while (TryReadFrame(ref buffer, out var frame)) Dispatch(frame);
                 input.AdvanceTo(buffer.Start, buffer.End);
@@ -350,6 +372,8 @@ internal sealed partial class Connection
                 break;
             case FrameKind.GoodbyeAck:
                 _goodbyeAcknowledged.TrySetResult();
+                break;
+            case FrameKind.Ping:
                 break;
             default:
                 throw new InvalidDataException($"Unexpected frame kind {frame[0]} after the handshake.");

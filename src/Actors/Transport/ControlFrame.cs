@@ -1,6 +1,6 @@
 namespace Platform.Actors.Transport;
 
-/// <summary>A frame that is only its kind (a goodbye or its acknowledgement): its body is empty.</summary>
+/// <summary>A frame that is only its kind (a goodbye, its acknowledgement, a ping): its body is empty.</summary>
 internal sealed class ControlFrame(FrameKind kind) : OutgoingFrame
 {
     public override FrameKind Kind { get; } = kind;

@@ -21,4 +21,7 @@ internal enum FrameKind : byte
 
     /// <summary>No request follows this frame on this connection: the leaving silo may close it.</summary>
     GoodbyeAck = 7,
+
+    /// <summary>Nothing to say, sent when a side has written nothing for a while: the peer hears that it is alive.</summary>
+    Ping = 8,
 }

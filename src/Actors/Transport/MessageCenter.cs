@@ -17,6 +17,9 @@ internal sealed partial class MessageCenter : IAsyncDisposable
 {
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(5);
 
+    // The keep-alive's resolution too: pings and idle closes happen on these ticks.
+    private static readonly TimeSpan TickPeriod = TimeSpan.FromMilliseconds(500);
+
     private readonly ConcurrentDictionary<SiloAddress, Connection> _silos = new();
     private readonly ConcurrentDictionary<SiloAddress, Task<Connection>> _connecting = new();
     private readonly ConcurrentDictionary<string, Connection> _clients = new();
@@ -37,7 +40,7 @@ internal sealed partial class MessageCenter : IAsyncDisposable
         Settings = settings;
         Time = time;
         _logger = logger;
-        _sweeper = TimeProvider.System.CreateTimer(static self => ((MessageCenter)self!).SweepExpired(), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _sweeper = TimeProvider.System.CreateTimer(static self => ((MessageCenter)self!).Tick(), this, TickPeriod, TickPeriod);
     }
 
     public string LocalId { get; }
@@ -256,10 +259,15 @@ internal sealed partial class MessageCenter : IAsyncDisposable
         else _clients.TryRemove(KeyValuePair.Create(connection.PeerId, connection));
     }
 
-    private void SweepExpired()
+    private void Tick()
     {
         var now = Time.GetTimestamp();
-        foreach (var connection in _all.Keys) connection.SweepExpired(now);
+        var ticks = Environment.TickCount64;
+        foreach (var connection in _all.Keys)
+        {
+            connection.SweepExpired(now);
+            connection.KeepAlive(ticks, Settings.KeepAlivePeriod, Settings.IdleConnectionTimeout);
+        }
     }
 
     private async Task WriteHandshakeAsync(Socket socket, HandshakeFrame frame, CancellationToken cancellationToken)
