@@ -14,6 +14,11 @@ internal sealed class ActivationWorkQueue(Action<Exception> onUnhandled) : Synch
     private bool _scheduled;
     private volatile Message? _soleRequest;
 
+    // Set on a connection's read loop while it dispatches what it read: that thread goes straight back to reading,
+    // so the turns it readies go to the global queue rather than wait on its own for others to steal them.
+    [ThreadStatic]
+    private static bool t_onReadLoop;
+
     /// <summary>The request that started when no other was running, while it runs (see <see cref="RequestScope"/>).</summary>
     public Message? SoleRequest
     {
@@ -30,7 +35,23 @@ internal sealed class ActivationWorkQueue(Action<Exception> onUnhandled) : Synch
             _scheduled = true;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        // Like an await continuation, a turn that became ready runs next on the thread that readied it (others steal it
+        // when that thread stays busy). So the steps of a call (request, storage reply, answer, event) do not each
+        // wait behind the bulk work in the pool's global queue, such as a fan-out's socket writes. An activation
+        // that used up its turn queues globally (below), so that it cannot keep a thread from the rest.
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: !t_onReadLoop);
+    }
+
+    /// <summary>Marks the current thread as a connection's read loop until the scope is disposed.</summary>
+    public static ReadLoopScope EnterReadLoop()
+    {
+        t_onReadLoop = true;
+        return default;
+    }
+
+    public readonly struct ReadLoopScope : IDisposable
+    {
+        public void Dispose() => t_onReadLoop = false;
     }
 
     public override void Send(SendOrPostCallback d, object? state) =>

@@ -296,7 +296,11 @@ internal sealed partial class Connection
                 var result = await input.ReadAsync();
                 Volatile.Write(ref _lastReceivedAt, Environment.TickCount64);
                 var buffer = result.Buffer;
-                while (TryReadFrame(ref buffer, out var frame)) Dispatch(frame);
+                using (ActivationWorkQueue.EnterReadLoop())
+                {
+                    while (TryReadFrame(ref buffer, out var frame)) Dispatch(frame);
+                }
+
                 input.AdvanceTo(buffer.Start, buffer.End);
                 if (result.IsCompleted) break;
             }
