@@ -26,10 +26,13 @@ internal static class ClusterLoad
         var remote = Enumerable.Range(0, targets).Select(i => cluster.Silos[0].GrainFactory.GetGrain<IBenchGrain>(i)).ToArray();
         await Task.WhenAll(local.Select(g => g.Add(0)));
 
+        Console.Error.WriteLine("same silo");
         await MeasureAsync(i => local[i].Add(1), callers, targets, TimeSpan.FromSeconds(2), rate: null);
         var same = await MeasureAsync(i => local[i].Add(1), callers, targets, duration, rate: null);
+        Console.Error.WriteLine("other silo");
         await MeasureAsync(i => remote[i].Add(1), callers, targets, TimeSpan.FromSeconds(2), rate: null);
         var other = await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: null);
+        Console.Error.WriteLine("paced");
         var half = await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: other.Throughput / 2);
         // The same paced load within one silo, and a light one across: what the pacing and the machine cost, apart from the transport.
         var sameHalf = await MeasureAsync(i => local[i].Add(1), callers, targets, duration, rate: other.Throughput / 2);
@@ -49,6 +52,7 @@ internal static class ClusterLoad
         using var permits = new SemaphoreSlim(0);
         var pacer = rate is { } perSecond ? Task.Run(() => PaceAsync(permits, perSecond, stop.Token)) : Task.CompletedTask;
         var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes());
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(seed => Task.Run(async () =>
         {
@@ -73,12 +77,13 @@ internal static class ClusterLoad
             }
         })));
         var elapsed = watch.Elapsed;
+        var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / Math.Max(1, histogram.Count);
         await pacer;
         var gc = new GcActivity(
             GC.CollectionCount(0) - gcBefore.Gen0, GC.CollectionCount(1) - gcBefore.Gen1, GC.CollectionCount(2) - gcBefore.Gen2,
             (GC.GetTotalPauseDuration() - gcBefore.Pause) / elapsed,
             (GC.GetTotalAllocatedBytes() - gcBefore.Allocated) / Math.Max(1, histogram.Count));
-        return new Result(histogram.Count / elapsed.TotalSeconds, histogram.Percentile(0.5), histogram.Percentile(0.99), gc);
+        return new Result(histogram.Count / elapsed.TotalSeconds, histogram.Percentile(0.5), histogram.Percentile(0.99), cpuPerCall, gc);
     }
 
     // Releases permits at the given rate, every millisecond, so callers make calls at that pace.
@@ -102,9 +107,12 @@ internal static class ClusterLoad
         }
     }
 
-    private sealed record Result(double Throughput, double P50, double P99, GcActivity Gc)
+    // CPU time per call counts what the process used (both silos and the callers), so it moves less than throughput
+    // when the shared machine gives the process less time.
+    private sealed record Result(double Throughput, double P50, double P99, double CpuMicrosecondsPerCall, GcActivity Gc)
     {
-        public override string ToString() => $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   {Gc}";
+        public override string ToString() =>
+            $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   CPU {CpuMicrosecondsPerCall:0.00} µs per call   {Gc}";
     }
 
     // Collections during a measurement, the share of its time the process stood still for them, and what each call

@@ -11,7 +11,7 @@ internal sealed class ActivationData
     [ThreadStatic]
     private static ActivationData? _constructing;
 
-    private readonly object _lock = new();
+    private readonly Lock _lock = new();
     private readonly Catalog _catalog;
     private readonly Queue<Message> _waiting = new();
     private readonly List<GrainTimer> _timers = [];
@@ -213,6 +213,12 @@ internal sealed class ActivationData
             return;
         }
 
+        OnRequestDoneLater(message, pending);
+    }
+
+    // Apart from RunRequest: a lambda there would allocate its closure on every request, finished or not.
+    private void OnRequestDoneLater(Message message, ValueTask<Exception?> pending)
+    {
         var awaiter = pending.GetAwaiter();
         awaiter.OnCompleted(() => OnRequestDone(message, awaiter.GetResult()));
     }

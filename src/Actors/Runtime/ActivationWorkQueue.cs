@@ -11,6 +11,7 @@ internal sealed class ActivationWorkQueue(Action<Exception> onUnhandled) : Synch
     private const int ItemsPerTurn = 64;
 
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _items = new();
+    private readonly Lock _itemsLock = new();
     private bool _scheduled;
     private volatile Message? _soleRequest;
 
@@ -28,7 +29,7 @@ internal sealed class ActivationWorkQueue(Action<Exception> onUnhandled) : Synch
 
     public override void Post(SendOrPostCallback d, object? state)
     {
-        lock (_items)
+        lock (_itemsLock)
         {
             _items.Enqueue((d, state));
             if (_scheduled) return;
@@ -68,7 +69,7 @@ internal sealed class ActivationWorkQueue(Action<Exception> onUnhandled) : Synch
             for (var done = 0; done < ItemsPerTurn; done++)
             {
                 (SendOrPostCallback Callback, object? State) item;
-                lock (_items)
+                lock (_itemsLock)
                 {
                     if (!_items.TryDequeue(out item))
                     {
@@ -87,7 +88,7 @@ internal sealed class ActivationWorkQueue(Action<Exception> onUnhandled) : Synch
                 }
             }
 
-            lock (_items)
+            lock (_itemsLock)
             {
                 if (_items.Count == 0)
                 {

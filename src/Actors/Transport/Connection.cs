@@ -39,6 +39,7 @@ internal sealed partial class Connection
     private long _lastReceivedAt = Environment.TickCount64;
     private long _lastSentAt = Environment.TickCount64;
     private readonly object _sendGate = new();
+    private readonly Action<long, Message, Exception> _onRequestWriteFailed;
     private readonly TaskCompletionSource _goodbyeAcknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _writing = Task.CompletedTask;
     private volatile bool _refusing;
@@ -57,6 +58,7 @@ internal sealed partial class Connection
         _queueCapacity = queueCapacity;
         _time = time;
         _logger = logger;
+        _onRequestWriteFailed = OnRequestWriteFailed;
     }
 
     /// <summary>The peer's id: a silo address, or a cluster client's id.</summary>
@@ -109,7 +111,7 @@ internal sealed partial class Connection
 
         // Under the gate that the peer's goodbye takes: no request goes out after the acknowledgement of a goodbye.
         bool written;
-        lock (_sendGate) written = !_peerLeaving && _queue.Writer.TryWrite(new RequestFrame(message, correlationId, targetGeneration, _time, OnRequestWriteFailed));
+        lock (_sendGate) written = !_peerLeaving && _queue.Writer.TryWrite(new RequestFrame(message, correlationId, targetGeneration, _time, _onRequestWriteFailed));
         if (written) return;
 
         // Closed or left meanwhile: the request never left this process, so it may go elsewhere.
@@ -389,11 +391,12 @@ internal sealed partial class Connection
         var correlationId = reader.ReadInt64();
         var targetGeneration = reader.ReadInt64();
         var remaining = reader.ReadInt64();
-        var target = new GrainId(reader.ReadString(), reader.ReadString());
+        var target = new GrainId(reader.ReadGrainType(), reader.ReadString());
         var methodId = reader.ReadUInt32();
         var hops = reader.ReadByte();
-        var links = new GrainId[reader.ReadInt32()];
-        for (var i = 0; i < links.Length; i++) links[i] = new GrainId(reader.ReadString(), reader.ReadString());
+        var linkCount = reader.ReadInt32();
+        var links = linkCount == 0 ? [] : new GrainId[linkCount];
+        for (var i = 0; i < links.Length; i++) links[i] = new GrainId(reader.ReadGrainType(), reader.ReadString());
 
         // A silo restarted on the same address must not run what was meant for its previous life, and a silo that is
         // leaving sends late requests back unrun, so their callers route them elsewhere instead of losing them.

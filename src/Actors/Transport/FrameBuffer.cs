@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
+using System.Text.Json;
 
 namespace Platform.Actors.Transport;
 
@@ -14,6 +15,7 @@ internal sealed class FrameBuffer : IBufferWriter<byte>
 
     private byte[] _buffer = new byte[InitialSize];
     private int _written;
+    private Utf8JsonWriter? _json;
 
     public int Length => _written;
 
@@ -27,6 +29,17 @@ internal sealed class FrameBuffer : IBufferWriter<byte>
     }
 
     public void Truncate(int length) => _written = length;
+
+    /// <summary>
+    /// A JSON writer into this buffer, the same one each time (a new writer for every frame was a fifth of what a call
+    /// across silos allocated). Flush it when done; the next call resets it, also after a failed write.
+    /// </summary>
+    public Utf8JsonWriter StartJson()
+    {
+        if (_json is null) _json = new Utf8JsonWriter(this);
+        else _json.Reset(this);
+        return _json;
+    }
 
     public void Advance(int count) => _written += count;
 

@@ -37,12 +37,13 @@ internal sealed class RequestFrame(
         }
 
         buffer.PatchInt32(chainStart, links);
-        using var json = new Utf8JsonWriter(buffer);
+        var json = buffer.StartJson();
         json.WriteStartArray();
         var request = Message.Request;
         var types = request.Method.ParameterTypes;
         for (var i = 0; i < request.ArgumentCount; i++) JsonSerializer.Serialize(json, request.GetArgument(i), types[i], serializer.Options);
         json.WriteEndArray();
+        json.Flush();
     }
 
     public override void OnWriteFailed(Exception exception) => onWriteFailed(CorrelationId, Message, exception);

@@ -34,6 +34,15 @@ internal ref struct WireReader(ReadOnlySpan<byte> span)
         return value;
     }
 
+    /// <summary>A grain type name: the same string each time the same name comes.</summary>
+    public string ReadGrainType()
+    {
+        var count = ReadInt32();
+        var value = GrainTypeNames.FromUtf8(_span.Slice(_position, count));
+        _position += count;
+        return value;
+    }
+
     public string ReadString()
     {
         var count = ReadInt32();

@@ -115,7 +115,7 @@ public sealed class CrossSiloCallTests(MultiSiloFixture fixture)
         Assert.Contains("lost", failure.Message);
     }
 
-    internal static Transport.MessageCenter Transport(TestSilo silo) =>
+    internal static Platform.Actors.Transport.MessageCenter Transport(TestSilo silo) =>
         ((Hosting.SiloHostedService)silo.Services.GetService(typeof(Hosting.SiloHostedService))!).Router!.MessageCenter;
 
     private Task<IPlacedGrain> RemoteGrainAsync() => RemoteGrainAsync(Cluster);
