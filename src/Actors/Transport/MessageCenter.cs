@@ -174,8 +174,13 @@ internal sealed partial class MessageCenter : IAsyncDisposable
                 timeout.CancelAfter(Settings.ConnectTimeout);
                 await socket.ConnectAsync(IPAddress.Parse(silo.Host), silo.Port, timeout.Token);
                 await WriteHandshakeAsync(socket, new HandshakeFrame(FrameKind.Hello, LocalId, silo.Generation), timeout.Token);
-                var (kind, text, _) = await ReadHandshakeAsync(socket, timeout.Token);
+                var (kind, text, _, version) = await ReadHandshakeAsync(socket, timeout.Token);
                 if (kind != FrameKind.HelloOk) throw new SiloUnavailableException($"{silo} refused the connection: {text}");
+                if (version != HandshakeFrame.ProtocolVersion)
+                {
+                    throw new SiloUnavailableException(
+                        $"{silo} speaks protocol version {version}, and this process {HandshakeFrame.ProtocolVersion}: they cannot talk.");
+                }
             }
             catch (Exception exception) when (exception is SocketException or OperationCanceledException or IOException)
             {
@@ -226,11 +231,15 @@ internal sealed partial class MessageCenter : IAsyncDisposable
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             timeout.CancelAfter(HandshakeTimeout);
-            var (kind, peerId, generation) = await ReadHandshakeAsync(socket, timeout.Token);
+            var (kind, peerId, generation, version) = await ReadHandshakeAsync(socket, timeout.Token);
             if (kind != FrameKind.Hello) throw new InvalidDataException("The first frame was not a hello.");
-            if (generation != 0 && generation != LocalGeneration)
+            var refusal = version != HandshakeFrame.ProtocolVersion
+                ? $"this process speaks protocol version {HandshakeFrame.ProtocolVersion}, not {version}"
+                : generation != 0 && generation != LocalGeneration ? $"this is generation {LocalGeneration}, not {generation}" : null;
+            if (refusal is not null)
             {
-                await WriteHandshakeAsync(socket, new HandshakeFrame(FrameKind.HelloRefused, $"this is generation {LocalGeneration}, not {generation}"), timeout.Token);
+                if (version != HandshakeFrame.ProtocolVersion) LogProtocolMismatch(peerId, version, HandshakeFrame.ProtocolVersion);
+                await WriteHandshakeAsync(socket, new HandshakeFrame(FrameKind.HelloRefused, refusal), timeout.Token);
                 socket.Dispose();
                 return;
             }
@@ -280,7 +289,7 @@ internal sealed partial class MessageCenter : IAsyncDisposable
         await socket.SendAsync(buffer.WrittenMemory, SocketFlags.None, cancellationToken);
     }
 
-    private static async Task<(FrameKind Kind, string Text, long Generation)> ReadHandshakeAsync(Socket socket, CancellationToken cancellationToken)
+    private static async Task<(FrameKind Kind, string Text, long Generation, int Version)> ReadHandshakeAsync(Socket socket, CancellationToken cancellationToken)
     {
         var header = new byte[4];
         await ReceiveExactlyAsync(socket, header, cancellationToken);
@@ -291,10 +300,12 @@ internal sealed partial class MessageCenter : IAsyncDisposable
         return Parse(body);
     }
 
-    private static (FrameKind Kind, string Text, long Generation) Parse(byte[] body)
+    /// <summary>A handshake's fields; builds before the version was sent spoke version 1.</summary>
+    internal static (FrameKind Kind, string Text, long Generation, int Version) Parse(byte[] body)
     {
         var reader = new WireReader(body.AsSpan(1));
-        return ((FrameKind)body[0], reader.ReadString(), reader.ReadInt64());
+        var (text, generation) = (reader.ReadString(), reader.ReadInt64());
+        return ((FrameKind)body[0], text, generation, reader.Remaining.Length >= 4 ? reader.ReadInt32() : 1);
     }
 
     private static async Task ReceiveExactlyAsync(Socket socket, Memory<byte> buffer, CancellationToken cancellationToken)
@@ -309,4 +320,8 @@ internal sealed partial class MessageCenter : IAsyncDisposable
 
     [LoggerMessage(EventId = 610, Level = LogLevel.Debug, Message = "An incoming connection failed its handshake: {Reason}")]
     private partial void LogHandshakeFailed(string reason);
+
+    [LoggerMessage(EventId = 611, Level = LogLevel.Warning,
+        Message = "{Peer} speaks protocol version {PeerVersion} and this process {Version}: its connection was refused")]
+    private partial void LogProtocolMismatch(string peer, int peerVersion, int version);
 }
