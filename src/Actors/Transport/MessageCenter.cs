@@ -289,7 +289,7 @@ internal sealed partial class MessageCenter : IAsyncDisposable
         await socket.SendAsync(buffer.WrittenMemory, SocketFlags.None, cancellationToken);
     }
 
-    private static async Task<(FrameKind Kind, string Text, long Generation, int Version)> ReadHandshakeAsync(Socket socket, CancellationToken cancellationToken)
+    internal static async Task<(FrameKind Kind, string Text, long Generation, int Version)> ReadHandshakeAsync(Socket socket, CancellationToken cancellationToken)
     {
         var header = new byte[4];
         await ReceiveExactlyAsync(socket, header, cancellationToken);
@@ -300,8 +300,8 @@ internal sealed partial class MessageCenter : IAsyncDisposable
         return Parse(body);
     }
 
-    /// <summary>A handshake's fields; builds before the version was sent spoke version 1.</summary>
-    internal static (FrameKind Kind, string Text, long Generation, int Version) Parse(byte[] body)
+    // Builds before the version was sent spoke version 1.
+    private static (FrameKind Kind, string Text, long Generation, int Version) Parse(byte[] body)
     {
         var reader = new WireReader(body.AsSpan(1));
         var (text, generation) = (reader.ReadString(), reader.ReadInt64());

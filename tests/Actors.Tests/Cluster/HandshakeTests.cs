@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Platform.Actors.Testing;
@@ -46,20 +45,6 @@ public sealed class HandshakeTests(MultiSiloFixture fixture)
         await socket.SendAsync(hello.WrittenMemory, SocketFlags.None);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var header = new byte[4];
-        await ReceiveExactlyAsync(socket, header, timeout.Token);
-        var body = new byte[BinaryPrimitives.ReadInt32LittleEndian(header)];
-        await ReceiveExactlyAsync(socket, body, timeout.Token);
-        return MessageCenter.Parse(body);
-    }
-
-    private static async Task ReceiveExactlyAsync(Socket socket, Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        while (buffer.Length > 0)
-        {
-            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
-            if (read == 0) throw new IOException("The silo closed the connection before answering.");
-            buffer = buffer[read..];
-        }
+        return await MessageCenter.ReadHandshakeAsync(socket, timeout.Token);
     }
 }
