@@ -11,6 +11,9 @@ internal static class GrainTypeNames
 {
     private const int MaxStackChars = 256;
 
+    // Names come from peers: past this many, a name is read as a new string each time instead of kept.
+    private const int MaxNames = 10_000;
+
     private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ByChars =
         Names.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -20,6 +23,8 @@ internal static class GrainTypeNames
         if (utf8.Length > MaxStackChars) return Encoding.UTF8.GetString(utf8);
         Span<char> chars = stackalloc char[MaxStackChars];
         chars = chars[..Encoding.UTF8.GetChars(utf8, chars)];
-        return ByChars.TryGetValue(chars, out var name) ? name : Names.GetOrAdd(new string(chars), static created => created);
+        if (ByChars.TryGetValue(chars, out var name)) return name;
+        var created = new string(chars);
+        return Names.Count < MaxNames ? Names.GetOrAdd(created, created) : created;
     }
 }
