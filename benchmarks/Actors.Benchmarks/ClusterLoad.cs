@@ -49,8 +49,7 @@ internal static class ClusterLoad
     {
         var histogram = new LatencyHistogram();
         using var stop = new CancellationTokenSource(duration);
-        using var permits = new SemaphoreSlim(0);
-        var pacer = rate is { } perSecond ? Task.Run(() => PaceAsync(permits, perSecond, stop.Token)) : Task.CompletedTask;
+        using var pacer = rate is { } perSecond ? new Pacer(perSecond) : null;
         var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes());
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
@@ -59,11 +58,11 @@ internal static class ClusterLoad
             var random = new Random(seed);
             while (!stop.IsCancellationRequested)
             {
-                if (rate is not null)
+                if (pacer is not null)
                 {
                     try
                     {
-                        await permits.WaitAsync(stop.Token);
+                        await pacer.WaitAsync(stop.Token);
                     }
                     catch (OperationCanceledException)
                     {
@@ -78,33 +77,12 @@ internal static class ClusterLoad
         })));
         var elapsed = watch.Elapsed;
         var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / Math.Max(1, histogram.Count);
-        await pacer;
+        if (pacer is not null) Console.Error.WriteLine($"pacer: at most {pacer.LargestReleaseMilliseconds:0.0} ms of calls released at once");
         var gc = new GcActivity(
             GC.CollectionCount(0) - gcBefore.Gen0, GC.CollectionCount(1) - gcBefore.Gen1, GC.CollectionCount(2) - gcBefore.Gen2,
             (GC.GetTotalPauseDuration() - gcBefore.Pause) / elapsed,
             (GC.GetTotalAllocatedBytes() - gcBefore.Allocated) / Math.Max(1, histogram.Count));
         return new Result(histogram.Count / elapsed.TotalSeconds, histogram.Percentile(0.5), histogram.Percentile(0.99), cpuPerCall, gc);
-    }
-
-    // Releases permits at the given rate, every millisecond, so callers make calls at that pace.
-    private static async Task PaceAsync(SemaphoreSlim permits, double perSecond, CancellationToken stop)
-    {
-        var start = Stopwatch.GetTimestamp();
-        long released = 0;
-        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
-        try
-        {
-            while (await tick.WaitForNextTickAsync(stop))
-            {
-                var due = (long)(Stopwatch.GetElapsedTime(start).TotalSeconds * perSecond);
-                if (due > released) permits.Release((int)(due - released));
-                released = due;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Measurement over.
-        }
     }
 
     // CPU time per call counts what the process used (both silos and the callers), so it moves less than throughput
