@@ -48,7 +48,7 @@ public sealed class CafeGrain(
         _topicsPush = new ThrottledPush(_options.TopicsInterval, time, Schedule, PublishTopics);
         _spam = new SpamGuard(_options);
         _topics = new TrendingTopics(_options);
-        _appender = new MessageAppender(batch => messages.AppendAsync(batch));
+        _appender = new MessageAppender(batch => messages.AppendAsync(batch), _options.MessageInsertsInFlight);
         if (!cafe.RecordExists) return;
         foreach (var message in await messages.RecentAsync(CafeId, _options.RecentMessages, cancellationToken))
         {
@@ -174,7 +174,7 @@ public sealed class CafeGrain(
         _spam.Sent(userId, content, now);
 
         // Stored before anyone sees it: a message that was shown is never lost. Sends interleave here, so the
-        // messages of a busy café are committed together; each publishes, in order, once its batch is stored.
+        // messages of a busy café are committed together; each publishes, in order, once it and those before it are stored.
         await _appender.AppendAsync(message);
         _recent.Enqueue(message);
         while (_recent.Count > _options.RecentMessages) _recent.Dequeue();

@@ -18,6 +18,13 @@ public sealed class CafeOptions
     public int MaxMessageLength { get; set; } = 1000;
 
     /// <summary>
+    /// Inserts of a café's messages that may be on their way at once. Messages that arrive meanwhile go in the next
+    /// insert together; with one at a time, a message waits for the insert before it and then for its own.
+    /// </summary>
+    [Range(1, 64)]
+    public int MessageInsertsInFlight { get; set; } = 4;
+
+    /// <summary>
     /// Presence is pushed at most this often: each push carries everyone online, so a crowd arriving at once would
     /// otherwise cost the square of its size in deliveries.
     /// </summary>

@@ -5,7 +5,8 @@
 //          Platform__Api__EnableLoadTestHub=true)
 // Each round sends a burst of messages on each path, alternating, and waits for every delivery: deliveries per
 // second and their ratio, over all rounds together (a burst of a second or two: long enough to measure the sustained
-// rate rather than how fast each path gets going), and the silo's CPU time per delivery. Then each path sends messages at a steady pace the server keeps up with: latency
+// rate rather than how fast each path gets going), and the CPU time per delivery of the silo and of the clients
+// (this process). Then each path sends messages at a steady pace the server keeps up with: latency
 // without queueing. Latency is send to delivery (the sender's timestamp is in the payload; one process, one clock).
 //
 //   ./platform load [--clients 1000] [--messages 200] [--rounds 7] [--paced 30] [--interval-ms 200] [--users 4] [--senders 4]
@@ -159,6 +160,7 @@ async function main() {
       const burst = new Burst(tag, count * clientCount);
       current = burst;
       const cpuBefore = siloCpuMs(silo?.pid);
+      const nodeBefore = process.cpuUsage();
       burst.firstSend = now();
       const sends = [];
       for (let seq = 0; seq < count; seq++) {
@@ -172,13 +174,17 @@ async function main() {
       clearTimeout(timer);
       current = null;
       burst.siloCpuMs = siloCpuMs(silo?.pid) - cpuBefore;
+      const nodeUsed = process.cpuUsage(nodeBefore);
+      burst.nodeCpuMs = Math.round((nodeUsed.user + nodeUsed.system) / 1000);
       return burst;
     };
 
-    // Warm-up on both paths: JIT, connection buffers, the café's subscription; and the presence traffic of the
-    // joins has drained once a message sent after it has reached everyone.
+    // Warm-up on both paths, a full burst each, not counted: the JIT's optimised code (tiering waits until the
+    // methods have run for a while), connection buffers, the café's subscription; and the presence traffic of the
+    // joins has drained once a message sent after it has reached everyone. With bursts of 5 messages instead, the
+    // first rounds ran cold code on both paths and the ratio followed which path went first.
     log('warming up');
-    for (const path of Object.keys(paths)) await runBurst(path, `warm-${path}`, 5);
+    for (const path of Object.keys(paths)) await runBurst(path, `warm-${path}`, messageCount);
 
     const results = { grain: [], plain: [] };
     for (let round = 1; round <= rounds; round++) {
@@ -189,7 +195,7 @@ async function main() {
         const seconds = (burst.lastDelivery - burst.firstSend) / 1000;
         results[path].push({ burst, seconds, rate: burst.received / seconds });
         log(`round ${round} ${path}: ${burst.received}/${burst.expected} deliveries in ${seconds.toFixed(3)} s = ${Math.round(burst.received / seconds)}/s; ` +
-          `the senders' calls all answered after ${((burst.sendsDone - burst.firstSend) / 1000).toFixed(3)} s; silo CPU ${burst.siloCpuMs} ms`);
+          `the senders' calls all answered after ${((burst.sendsDone - burst.firstSend) / 1000).toFixed(3)} s; silo CPU ${burst.siloCpuMs} ms, clients' CPU ${burst.nodeCpuMs} ms`);
       }
     }
     const paced = {};
@@ -220,6 +226,7 @@ function report(results, paced) {
     rows[path] = {
       rate: deliveries / runs.reduce((sum, run) => sum + run.seconds, 0),
       cpuPerThousand: runs.reduce((sum, run) => sum + run.burst.siloCpuMs, 0) / (deliveries / 1000),
+      clientsCpuPerThousand: runs.reduce((sum, run) => sum + run.burst.nodeCpuMs, 0) / (deliveries / 1000),
       answered: median(runs.map(run => (run.burst.sendsDone - run.burst.firstSend) / 1000)), p50: percentile(latencies, 50), p99: percentile(latencies, 99),
       steadyP50: percentile(steady, 50), steadyP99: percentile(steady, 99), received, expected,
     };
@@ -234,12 +241,12 @@ function report(results, paced) {
   console.log(`Fan-out to ${clientCount} clients from ${senderCount} sender(s). Bursts: ${rounds} rounds of ${messageCount} messages at once per path ` +
     `(${(messageCount * clientCount).toLocaleString('en-US')} deliveries each). Steady: ${pacedCount} messages, one every ${intervalMs} ms.`);
   console.log();
-  console.log('| path | burst deliveries/s | senders\' calls answered (median) | silo CPU per 1,000 deliveries | burst p50 | burst p99 | steady p50 | steady p99 | delivered |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| path | burst deliveries/s | senders\' calls answered (median) | silo CPU per 1,000 deliveries | clients\' CPU per 1,000 | burst p50 | burst p99 | steady p50 | steady p99 | delivered |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const path of ['grain', 'plain']) {
     const row = rows[path];
     console.log(`| ${describe[path]} | ${Math.round(row.rate).toLocaleString('en-US')} | ${row.answered.toFixed(2)} s | ` +
-      `${Number.isNaN(row.cpuPerThousand) ? '–' : ms(row.cpuPerThousand)} | ${ms(row.p50)} | ${ms(row.p99)} | ` +
+      `${Number.isNaN(row.cpuPerThousand) ? '–' : ms(row.cpuPerThousand)} | ${ms(row.clientsCpuPerThousand)} | ${ms(row.p50)} | ${ms(row.p99)} | ` +
       `${ms(row.steadyP50)} | ${ms(row.steadyP99)} | ${row.received.toLocaleString('en-US')}/${row.expected.toLocaleString('en-US')} |`);
   }
   console.log();
