@@ -10,7 +10,7 @@ namespace Platform.Actors.Benchmarks;
 /// of all callers, the same load as the unpaced one. A sleep in the kernel's high-resolution timers does not
 /// round to the tick, and a thread of its own does not wait behind the thread pool's queue.
 /// </summary>
-internal sealed partial class Pacer : IDisposable
+internal sealed class Pacer : IDisposable
 {
     private static readonly TimeSpan Step = TimeSpan.FromMicroseconds(100);
 
