@@ -12,6 +12,7 @@ public static class EventNames
     public const string PokeReceived = "pokeReceived";
     public const string PokeMatched = "pokeMatched";
     public const string DmMessage = "dmMessage";
+    public const string DmMessageDeleted = "dmMessageDeleted";
     public const string LobbyUpdated = "lobbyUpdated";
     public const string GameStarted = "gameStarted";
     public const string Question = "question";

@@ -44,9 +44,7 @@ public sealed class DmChannelGrain(
         var now = time.GetUtcNow();
         var message = new DmMessage(Guid.CreateVersion7(now), ChannelId, userId, author.Username, content, now);
         await tables.AppendAsync(message);
-        var payload = RawJson.From(message);
-        await GrainFactory.GetGrain<IUserGrain>(State.First!.UserId).Notify(EventNames.DmMessage, payload);
-        await GrainFactory.GetGrain<IUserGrain>(State.Second!.UserId).Notify(EventNames.DmMessage, payload);
+        await NotifyBothAsync(EventNames.DmMessage, message);
         return message;
     }
 
@@ -56,9 +54,17 @@ public sealed class DmChannelGrain(
         var author = await tables.AuthorOfAsync(ChannelId, messageId) ?? throw PlatformException.NotFound("There is no such message.");
         if (author != userId) throw PlatformException.Forbidden("Only its author can delete a message.");
         await tables.MarkDeletedAsync(messageId, time.GetUtcNow());
+        await NotifyBothAsync(EventNames.DmMessageDeleted, new DmMessageDeleted(ChannelId, messageId));
     }
 
     public Task<bool> IsMember(Guid userId) => Task.FromResult(IsMemberOf(userId));
+
+    private async Task NotifyBothAsync<T>(string eventName, T payload)
+    {
+        var json = RawJson.From(payload);
+        await GrainFactory.GetGrain<IUserGrain>(State.First!.UserId).Notify(eventName, json);
+        await GrainFactory.GetGrain<IUserGrain>(State.Second!.UserId).Notify(eventName, json);
+    }
 
     private bool IsMemberOf(Guid userId) => channel.RecordExists && (State.First?.UserId == userId || State.Second?.UserId == userId);
 

@@ -82,6 +82,26 @@ public sealed class DmTests(ApiFixture fixture)
         Assert.Equal(0, (await ApiAssert.JsonAsync(history, HttpStatusCode.OK)).GetArrayLength());
     }
 
+    [Fact]
+    public async Task Deleting_a_direct_message_tells_both_members()
+    {
+        var (a, b, channel) = await MatchedAsync();
+        await using var aHub = await fixture.ConnectHubAsync(a.AccessToken);
+        await using var bHub = await fixture.ConnectHubAsync(b.AccessToken);
+        using var response = await fixture.PostAsync($"/api/dm/{channel}/messages", new { content = "sent too soon" }, a.AccessToken);
+        var id = (await ApiAssert.JsonAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        using var deleted = await fixture.SendAsync(HttpMethod.Delete, $"/api/dm/messages/{id}", null, a.AccessToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        foreach (var hub in new[] { bHub, aHub })
+        {
+            var deletion = await hub.WaitForEventAsync("dmMessageDeleted");
+            Assert.Equal(channel, deletion.GetProperty("channelId").GetGuid());
+            Assert.Equal(id, deletion.GetProperty("messageId").GetGuid());
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

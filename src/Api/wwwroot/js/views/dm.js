@@ -1,5 +1,6 @@
 // Direct messages: the channels matches opened (#/dm), and one channel (#/dm/<id>): its messages, oldest at the
-// top, a send box, and one's own messages to delete. New messages come as dmMessage events, to both members.
+// top, a send box, and one's own messages to delete. New messages come as dmMessage events, to both members, and
+// deletions as dmMessageDeleted.
 import { api } from '../api.js';
 import { formatTime, h, replace, submitOnEnter } from '../dom.js';
 import { clearFormErrors, describe, showError, showFormError } from '../errors.js';
@@ -179,6 +180,9 @@ export function dmView(root, { params }) {
     on('dmMessage', message => {
       showMessage(message);
       touchChannel(message);
+    }),
+    on('dmMessageDeleted', deleted => {
+      if (deleted.channelId === channelId) messages.querySelector(`[data-id="${CSS.escape(deleted.messageId)}"]`)?.remove();
     }),
     on('pokeMatched', () => loadChannels()),
     onReconnected(() => {
