@@ -1,11 +1,18 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Platform.Actors.Membership;
 
-/// <summary>Membership in the <c>cluster_members</c> table.</summary>
-internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource) : IMembershipTable
+/// <summary>Membership in the <c>cluster_members</c> table, over connections kept apart from the grains' (see <see cref="DataSourceKey"/>).</summary>
+internal sealed class PostgresMembershipTable([FromKeyedServices(PostgresMembershipTable.DataSourceKey)] NpgsqlDataSource dataSource) : IMembershipTable
 {
+    /// <summary>The service key of the data source membership uses, with a pool of its own.</summary>
+    public const string DataSourceKey = "Platform.Membership";
+
+    // A probe uses one connection at a time; a cluster client's gateway refresh may overlap it.
+    public const int MaxPoolSize = 2;
+
     public async Task<IReadOnlyList<MembershipEntry>> ReadAllAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

@@ -29,6 +29,19 @@ public static class PostgresPersistenceExtensions
             if (provider.GetService<ILoggerFactory>() is { } loggerFactory) builder.UseLoggerFactory(loggerFactory);
             return builder.Build();
         });
+
+        // Membership has connections of its own: a burst of activations can queue thousands of directory writes for
+        // the shared pool, and a heartbeat queued behind them for longer than the death timeout got its silo declared
+        // dead while it was busy, not gone.
+        services.TryAddKeyedSingleton(PostgresMembershipTable.DataSourceKey, (provider, _) =>
+        {
+            var options = provider.GetRequiredService<IOptions<PostgresOptions>>().Value;
+            var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+            builder.ConnectionStringBuilder.MaxPoolSize = PostgresMembershipTable.MaxPoolSize;
+            builder.ConnectionStringBuilder.MinPoolSize = 0;
+            if (provider.GetService<ILoggerFactory>() is { } loggerFactory) builder.UseLoggerFactory(loggerFactory);
+            return builder.Build();
+        });
         services.TryAddSingleton<PostgresGrainStorage>();
         services.TryAddSingleton<IGrainStorage>(provider => provider.GetRequiredService<PostgresGrainStorage>());
         services.TryAddSingleton<IPersistentStateFactory, PersistentStateFactory>();

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using Platform.Actors.Membership;
 using Platform.Actors.Persistence.Migrations;
 using Platform.Actors.Persistence;
 using Platform.Actors.Reminders;
@@ -24,6 +26,28 @@ public sealed class PostgresPersistenceExtensionsTests(PostgresFixture fixture)
 
         Assert.NotNull(await services.GetRequiredService<IGrainStorage>().ReadAsync(grain, "numbers", default));
         Assert.Empty(await services.GetRequiredService<IReminderTable>().ReadAsync(grain, default));
+    }
+
+    [Fact]
+    public async Task Membership_does_not_wait_for_a_connection_while_grains_hold_them_all()
+    {
+        await using var services = Services(new()
+        {
+            ["Platform:Postgres:ConnectionString"] = fixture.Database.ConnectionString,
+            ["Platform:Postgres:MaxPoolSize"] = "1",
+        });
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+
+        // The grains' only connection is taken, as by a burst of activations queued behind it.
+        await using var busy = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var table = services.GetRequiredService<IMembershipTable>();
+        var silo = new SiloAddress("127.0.0.1", 11111, 1);
+        var now = DateTimeOffset.UtcNow;
+
+        Assert.True(await table.InsertAsync(new MembershipEntry(silo, SiloStatus.Active, now, now), deadline.Token));
+        await table.UpdateIAmAliveAsync(silo, now.AddSeconds(1), deadline.Token);
+        Assert.Contains(await table.ReadAllAsync(deadline.Token), entry => entry.Silo == silo);
     }
 
     [Fact]
