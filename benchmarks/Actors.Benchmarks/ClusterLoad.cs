@@ -8,6 +8,8 @@ namespace Platform.Actors.Benchmarks;
 /// grains from their own silo: throughput and p50/p99 latency with many concurrent callers, then the
 /// latency of cross-silo calls paced at half of their maximum throughput. Two silos in this process,
 /// on a database of their own; grains are placed on the silo that first calls them (prefer-local).
+/// The unpaced paths run in alternating one-second slices: this shared machine's speed changes within
+/// seconds, and two measurements ten seconds apart compared its moods as much as the paths.
 /// </summary>
 internal static class ClusterLoad
 {
@@ -26,26 +28,42 @@ internal static class ClusterLoad
         var remote = Enumerable.Range(0, targets).Select(i => cluster.Silos[0].GrainFactory.GetGrain<IBenchGrain>(i)).ToArray();
         await Task.WhenAll(local.Select(g => g.Add(0)));
 
-        Console.Error.WriteLine("same silo");
+        Console.Error.WriteLine("warming up");
         await MeasureAsync(i => local[i].Add(1), callers, targets, TimeSpan.FromSeconds(2), rate: null);
-        var same = await MeasureAsync(i => local[i].Add(1), callers, targets, duration, rate: null);
-        Console.Error.WriteLine("other silo");
         await MeasureAsync(i => remote[i].Add(1), callers, targets, TimeSpan.FromSeconds(2), rate: null);
-        var other = await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: null);
-        Console.Error.WriteLine("paced");
-        var half = await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: other.Throughput / 2);
-        // The same paced load within one silo, and a light one across: what the pacing and the machine cost, apart from the transport.
-        var sameHalf = await MeasureAsync(i => local[i].Add(1), callers, targets, duration, rate: other.Throughput / 2);
-        var tenth = await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: other.Throughput / 10);
+        Console.Error.WriteLine("same silo and other silo, alternating");
+        var same = new List<Sample>();
+        var other = new List<Sample>();
+        var slices = Math.Max(1, (int)Math.Round(duration.TotalSeconds));
+        for (var slice = 0; slice < slices; slice++)
+        {
+            // Each path goes first in every other slice, so neither always runs on the other's garbage.
+            var sameFirst = slice % 2 == 0;
+            var first = await MeasureAsync(i => (sameFirst ? local : remote)[i].Add(1), callers, targets, duration / slices, rate: null);
+            var second = await MeasureAsync(i => (sameFirst ? remote : local)[i].Add(1), callers, targets, duration / slices, rate: null);
+            same.Add(sameFirst ? first : second);
+            other.Add(sameFirst ? second : first);
+        }
 
-        Console.WriteLine($"same silo:                 {same}");
-        Console.WriteLine($"other silo:                {other}   ({other.Throughput / same.Throughput:0.00}x the same-silo throughput)");
+        var sameResult = Result.Of(same);
+        var otherResult = Result.Of(other);
+        var sliceRatios = same.Zip(other, (s, o) => o.Throughput / s.Throughput).Order().ToArray();
+        Console.Error.WriteLine("paced");
+        var half = Result.Of([await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: otherResult.Throughput / 2)]);
+        // The same paced load within one silo, and a light one across: what the pacing and the machine cost, apart from the transport.
+        var sameHalf = Result.Of([await MeasureAsync(i => local[i].Add(1), callers, targets, duration, rate: otherResult.Throughput / 2)]);
+        var tenth = Result.Of([await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: otherResult.Throughput / 10)]);
+
+        Console.WriteLine($"same silo:                 {sameResult}");
+        Console.WriteLine($"other silo:                {otherResult}   ({otherResult.Throughput / sameResult.Throughput:0.00}x the same-silo throughput)");
+        Console.WriteLine($"                           other / same in each of the {slices} pairs of slices: median {sliceRatios[sliceRatios.Length / 2]:0.00}x, " +
+            $"from {sliceRatios[0]:0.00}x to {sliceRatios[^1]:0.00}x");
         Console.WriteLine($"other silo, at half:       {half}");
         Console.WriteLine($"same silo, at that rate:   {sameHalf}");
         Console.WriteLine($"other silo, at a tenth:    {tenth}");
     }
 
-    private static async Task<Result> MeasureAsync(Func<int, Task<int>> call, int callers, int targets, TimeSpan duration, double? rate)
+    private static async Task<Sample> MeasureAsync(Func<int, Task<int>> call, int callers, int targets, TimeSpan duration, double? rate)
     {
         var histogram = new LatencyHistogram();
         using var stop = new CancellationTokenSource(duration);
@@ -76,19 +94,39 @@ internal static class ClusterLoad
             }
         })));
         var elapsed = watch.Elapsed;
-        var cpuPerCall = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / Math.Max(1, histogram.Count);
         if (pacer is not null) Console.Error.WriteLine($"pacer: at most {pacer.LargestReleaseMilliseconds:0.0} ms of calls released at once");
-        var gc = new GcActivity(
+        return new Sample(
+            histogram, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore,
             GC.CollectionCount(0) - gcBefore.Gen0, GC.CollectionCount(1) - gcBefore.Gen1, GC.CollectionCount(2) - gcBefore.Gen2,
-            (GC.GetTotalPauseDuration() - gcBefore.Pause) / elapsed,
-            (GC.GetTotalAllocatedBytes() - gcBefore.Allocated) / Math.Max(1, histogram.Count));
-        return new Result(histogram.Count / elapsed.TotalSeconds, histogram.Percentile(0.5), histogram.Percentile(0.99), cpuPerCall, gc);
+            GC.GetTotalPauseDuration() - gcBefore.Pause, GC.GetTotalAllocatedBytes() - gcBefore.Allocated);
+    }
+
+    // One measurement's calls and what the process used meanwhile.
+    private sealed record Sample(
+        LatencyHistogram Latencies, TimeSpan Elapsed, TimeSpan Cpu, int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
+    {
+        public double Throughput => Latencies.Count / Elapsed.TotalSeconds;
     }
 
     // CPU time per call counts what the process used (both silos and the callers), so it moves less than throughput
     // when the shared machine gives the process less time.
     private sealed record Result(double Throughput, double P50, double P99, double CpuMicrosecondsPerCall, GcActivity Gc)
     {
+        public static Result Of(IReadOnlyList<Sample> samples)
+        {
+            var latencies = new LatencyHistogram();
+            foreach (var sample in samples) latencies.Add(sample.Latencies);
+            var calls = Math.Max(1, latencies.Count);
+            var elapsed = samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.Elapsed);
+            var gc = new GcActivity(
+                samples.Sum(sample => sample.Gen0), samples.Sum(sample => sample.Gen1), samples.Sum(sample => sample.Gen2),
+                samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.Paused) / elapsed,
+                samples.Sum(sample => sample.Allocated) / calls);
+            return new Result(
+                latencies.Count / elapsed.TotalSeconds, latencies.Percentile(0.5), latencies.Percentile(0.99),
+                samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.Cpu).TotalMicroseconds / calls, gc);
+        }
+
         public override string ToString() =>
             $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   CPU {CpuMicrosecondsPerCall:0.00} µs per call   {Gc}";
     }

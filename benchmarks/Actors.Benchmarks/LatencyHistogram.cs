@@ -16,6 +16,12 @@ internal sealed class LatencyHistogram
         Interlocked.Increment(ref _buckets[Math.Min(micros / BucketMicroseconds, _buckets.Length - 1)]);
     }
 
+    /// <summary>Adds another histogram's calls to this one's (when neither is being recorded into).</summary>
+    public void Add(LatencyHistogram other)
+    {
+        for (var i = 0; i < _buckets.Length; i++) _buckets[i] += other._buckets[i];
+    }
+
     /// <summary>The latency below which <paramref name="fraction"/> of the calls fell, in milliseconds.</summary>
     public double Percentile(double fraction)
     {
