@@ -142,15 +142,17 @@ internal sealed partial class Connection
     }
 
     /// <summary>
-    /// Answers the requests that came in, writes what is queued, then closes: a silo that leaves sends its last
-    /// answers. Each step waits at most <paramref name="timeout"/>.
+    /// Answers the requests that came in, waits for the answers to those this side sent, writes what is queued, then
+    /// closes: a silo that leaves sends its last answers. Each step waits at most <paramref name="timeout"/>.
     /// </summary>
     public async Task CloseGracefullyAsync(string reason, TimeSpan timeout)
     {
         // A request that came in just before the goodbye may still be running; its caller would take a close before
         // its answer for a lost call. Nothing new comes in by now: a leaving silo refuses what peers still send.
+        // Such a request may also have been passed on to the grain's new silo, over another connection: that one
+        // waits for its answer, so that it can go back to the caller instead of a failure.
         var answeredBy = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        while (IncomingCount > 0 && IsOpen && Environment.TickCount64 < answeredBy) await Task.Delay(10);
+        while ((IncomingCount > 0 || PendingCount > 0) && IsOpen && Environment.TickCount64 < answeredBy) await Task.Delay(10);
 
         _queue.Writer.TryComplete();
         await Task.WhenAny(_writing, Task.Delay(timeout));
