@@ -107,13 +107,28 @@ public sealed class TestCluster : IAsyncDisposable
         return restarted;
     }
 
-    // Ports are real now that silos listen: ask the system for a free one (other test processes run beside this one).
-    /// <summary>A TCP port nothing listens on now, for a silo or host started next.</summary>
+    /// <summary>A TCP port nothing uses now, for a silo or host started next.</summary>
+    /// <remarks>
+    /// Not one the system picks: those come from the range it also gives outgoing connections (from 32768 on Linux),
+    /// and with silos and databases connecting all the time, one took the port while a silo process was starting.
+    /// Below that range only listeners take ports, and the probe skips those there are.
+    /// </remarks>
     public static int FreePort()
     {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+        while (true)
+        {
+            var port = Random.Shared.Next(10_000, 32_768);
+            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                // Taken: try another.
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -56,7 +55,7 @@ public sealed class PaymentsFixture : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Platform:Postgres:ConnectionString"] = Database.ConnectionString,
-            ["Platform:Silo:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Platform:Silo:Port"] = TestCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Platform:Auth:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Platform:Api:AuthRequestsPerMinutePerAddress"] = "100000",
             ["Platform:Api:AuthRequestsPerMinutePerUser"] = "100000",
@@ -93,12 +92,5 @@ public sealed class PaymentsFixture : IAsyncLifetime
         await _app.DisposeAsync();
         await Stripe.DisposeAsync();
         await Database.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -36,7 +34,7 @@ public abstract class PlatformFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["Platform:Postgres:ConnectionString"] = _database.ConnectionString,
-            ["Platform:Silo:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Platform:Silo:Port"] = TestCluster.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Platform:Auth:SigningKey"] = Convert.ToBase64String(SigningKey),
             ["Platform:PasswordHasher:IterationCount"] = "1000",
             ["Platform:Api:AuthRequestsPerMinutePerAddress"] = "1000000",
@@ -71,13 +69,6 @@ public abstract class PlatformFixture : IAsyncLifetime
     /// <summary>Services registered after the host's own, so they replace them (a clock, say).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static InvalidOperationException NotStarted() => new("The API fixture has not been started.");

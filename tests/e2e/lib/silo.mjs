@@ -14,17 +14,21 @@ export const siloDll = join(repoRoot, 'src/Silo/bin/Release/net10.0/Platform.Sil
 // The same default as the .NET tests (README, "Configuration").
 const defaultServer = 'Host=localhost;Port=5432;Username=platform;Password=platform;Database=postgres';
 
-/** A port nobody listens on right now. */
-export function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
+/**
+ * A port nobody uses right now. Not one the system picks: those come from the range it also gives outgoing
+ * connections (from 32768 on Linux), which can take the port while the silo process is starting.
+ */
+export async function freePort() {
+  while (true) {
+    const port = 10000 + Math.floor(Math.random() * (32768 - 10000));
+    const free = await new Promise(done => {
+      const server = createServer();
+      server.unref();
+      server.once('error', () => done(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 /** `Key=Value;...` as an object with lower-cased keys. */
