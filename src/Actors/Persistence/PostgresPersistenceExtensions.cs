@@ -21,27 +21,19 @@ public static class PostgresPersistenceExtensions
         services.AddOptions<PostgresOptions>().BindConfiguration(PostgresOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GrainStorageOptions>().BindConfiguration(GrainStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        services.TryAddSingleton(provider =>
+        services.TryAddSingleton(provider => BuildDataSource(provider, (connection, options) =>
         {
-            var options = provider.GetRequiredService<IOptions<PostgresOptions>>().Value;
-            var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-            if (!ConnectionStringNamesPoolSize(options.ConnectionString)) builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
-            if (provider.GetService<ILoggerFactory>() is { } loggerFactory) builder.UseLoggerFactory(loggerFactory);
-            return builder.Build();
-        });
+            if (!ConnectionStringNamesPoolSize(options.ConnectionString)) connection.MaxPoolSize = options.MaxPoolSize;
+        }));
 
         // Membership has connections of its own: a burst of activations can queue thousands of directory writes for
         // the shared pool, and a heartbeat queued behind them for longer than the death timeout got its silo declared
         // dead while it was busy, not gone.
-        services.TryAddKeyedSingleton(PostgresMembershipTable.DataSourceKey, (provider, _) =>
+        services.TryAddKeyedSingleton(PostgresMembershipTable.DataSourceKey, (provider, _) => BuildDataSource(provider, (connection, _) =>
         {
-            var options = provider.GetRequiredService<IOptions<PostgresOptions>>().Value;
-            var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-            builder.ConnectionStringBuilder.MaxPoolSize = PostgresMembershipTable.MaxPoolSize;
-            builder.ConnectionStringBuilder.MinPoolSize = 0;
-            if (provider.GetService<ILoggerFactory>() is { } loggerFactory) builder.UseLoggerFactory(loggerFactory);
-            return builder.Build();
-        });
+            connection.MaxPoolSize = PostgresMembershipTable.MaxPoolSize;
+            connection.MinPoolSize = 0;
+        }));
         services.TryAddSingleton<PostgresGrainStorage>();
         services.TryAddSingleton<IGrainStorage>(provider => provider.GetRequiredService<PostgresGrainStorage>());
         services.TryAddSingleton<IPersistentStateFactory, PersistentStateFactory>();
@@ -51,6 +43,15 @@ public static class PostgresPersistenceExtensions
         services.TryAddSingleton<MembershipAgent>();
         services.TryAddSingleton<IGrainDirectory, PostgresGrainDirectory>();
         return services;
+    }
+
+    private static NpgsqlDataSource BuildDataSource(IServiceProvider provider, Action<NpgsqlConnectionStringBuilder, PostgresOptions> configure)
+    {
+        var options = provider.GetRequiredService<IOptions<PostgresOptions>>().Value;
+        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        configure(builder.ConnectionStringBuilder, options);
+        if (provider.GetService<ILoggerFactory>() is { } loggerFactory) builder.UseLoggerFactory(loggerFactory);
+        return builder.Build();
     }
 
     // The generic builder keeps only the keys the string names (Npgsql's lists every key it knows).
