@@ -27,41 +27,58 @@ internal static class ClusterLoad
         var local = Enumerable.Range(0, targets).Select(i => home.GetGrain<IBenchGrain>(i)).ToArray();
         var remote = Enumerable.Range(0, targets).Select(i => cluster.Silos[0].GrainFactory.GetGrain<IBenchGrain>(i)).ToArray();
         await Task.WhenAll(local.Select(g => g.Add(0)));
+        // The first silo learns where each grain lives from the directory in PostgreSQL, once. Without this, the first
+        // seconds of cross-silo calls measured those lookups (about 2,000 a second), not the transport.
+        var lookups = Stopwatch.StartNew();
+        await Task.WhenAll(remote.Select(g => g.Add(0)));
+        Console.Error.WriteLine($"the other silo found the {targets:N0} grains in the directory in {lookups.Elapsed.TotalSeconds:0.0} s");
+
+        await using var plain = await PlainRemoteAdder.StartAsync(targets);
+        Func<int, Task<int>> sameSilo = i => local[i].Add(1), otherSilo = i => remote[i].Add(1), plainTcp = i => plain.Add(i, 1);
+        Func<int, Task<int>>[] paths = [sameSilo, otherSilo, plainTcp];
 
         Console.Error.WriteLine("warming up");
-        await MeasureAsync(i => local[i].Add(1), callers, targets, TimeSpan.FromSeconds(2), rate: null);
-        await MeasureAsync(i => remote[i].Add(1), callers, targets, TimeSpan.FromSeconds(2), rate: null);
-        Console.Error.WriteLine("same silo and other silo, alternating");
-        var same = new List<Sample>();
-        var other = new List<Sample>();
+        foreach (var path in paths) await MeasureAsync(path, callers, targets, TimeSpan.FromSeconds(2), rate: null);
+        Console.Error.WriteLine("same silo, other silo and plain TCP, in turn");
+        var samples = paths.Select(_ => new List<Sample>()).ToArray();
         var slices = Math.Max(1, (int)Math.Round(duration.TotalSeconds));
         for (var slice = 0; slice < slices; slice++)
         {
-            // Each path goes first in every other slice, so neither always runs on the other's garbage.
-            var sameFirst = slice % 2 == 0;
-            var first = await MeasureAsync(i => (sameFirst ? local : remote)[i].Add(1), callers, targets, duration / slices, rate: null);
-            var second = await MeasureAsync(i => (sameFirst ? remote : local)[i].Add(1), callers, targets, duration / slices, rate: null);
-            same.Add(sameFirst ? first : second);
-            other.Add(sameFirst ? second : first);
+            // Each path goes first in turn, so that none always runs on another's garbage.
+            for (var step = 0; step < paths.Length; step++)
+            {
+                var path = (slice + step) % paths.Length;
+                samples[path].Add(await MeasureAsync(paths[path], callers, targets, duration / slices, rate: null));
+            }
         }
 
-        var sameResult = Result.Of(same);
-        var otherResult = Result.Of(other);
-        var sliceRatios = same.Zip(other, (s, o) => o.Throughput / s.Throughput).Order().ToArray();
+        var sameResult = Result.Of(samples[0]);
+        var otherResult = Result.Of(samples[1]);
+        var plainResult = Result.Of(samples[2]);
+        var sliceRatios = samples[0].Zip(samples[1], (s, o) => o.Throughput / s.Throughput).Order().ToArray();
+        var plainRatios = samples[2].Zip(samples[1], (p, o) => o.Throughput / p.Throughput).Order().ToArray();
         Console.Error.WriteLine("paced");
-        var half = Result.Of([await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: otherResult.Throughput / 2)]);
-        // The same paced load within one silo, and a light one across: what the pacing and the machine cost, apart from the transport.
-        var sameHalf = Result.Of([await MeasureAsync(i => local[i].Add(1), callers, targets, duration, rate: otherResult.Throughput / 2)]);
-        var tenth = Result.Of([await MeasureAsync(i => remote[i].Add(1), callers, targets, duration, rate: otherResult.Throughput / 10)]);
+        var halfRate = otherResult.Throughput / 2;
+        var half = Result.Of([await MeasureAsync(otherSilo, callers, targets, duration, halfRate)]);
+        // The same paced load within one silo and over the plain connection, and a light one across: what the pacing
+        // and the machine cost, apart from the transport.
+        var sameHalf = Result.Of([await MeasureAsync(sameSilo, callers, targets, duration, halfRate)]);
+        var plainHalf = Result.Of([await MeasureAsync(plainTcp, callers, targets, duration, halfRate)]);
+        var tenth = Result.Of([await MeasureAsync(otherSilo, callers, targets, duration, otherResult.Throughput / 10)]);
 
         Console.WriteLine($"same silo:                 {sameResult}");
         Console.WriteLine($"other silo:                {otherResult}   ({otherResult.Throughput / sameResult.Throughput:0.00}x the same-silo throughput)");
-        Console.WriteLine($"                           other / same in each of the {slices} pairs of slices: median {sliceRatios[sliceRatios.Length / 2]:0.00}x, " +
-            $"from {sliceRatios[0]:0.00}x to {sliceRatios[^1]:0.00}x");
+        Console.WriteLine($"                           other / same in each of the {slices} turns: {Spread(sliceRatios)}");
+        Console.WriteLine($"plain TCP call:            {plainResult}   (other silo: {otherResult.Throughput / plainResult.Throughput:0.00}x of this)");
+        Console.WriteLine($"                           other silo / plain in each turn: {Spread(plainRatios)}");
         Console.WriteLine($"other silo, at half:       {half}");
         Console.WriteLine($"same silo, at that rate:   {sameHalf}");
+        Console.WriteLine($"plain TCP, at that rate:   {plainHalf}");
         Console.WriteLine($"other silo, at a tenth:    {tenth}");
     }
+
+    private static string Spread(double[] ordered) =>
+        $"median {ordered[ordered.Length / 2]:0.00}x, from {ordered[0]:0.00}x to {ordered[^1]:0.00}x";
 
     private static async Task<Sample> MeasureAsync(Func<int, Task<int>> call, int callers, int targets, TimeSpan duration, double? rate)
     {
@@ -71,6 +88,7 @@ internal static class ClusterLoad
         var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes());
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
+        var callsPerCaller = new long[callers];
         await Task.WhenAll(Enumerable.Range(0, callers).Select(seed => Task.Run(async () =>
         {
             var random = new Random(seed);
@@ -91,26 +109,29 @@ internal static class ClusterLoad
                 var start = Stopwatch.GetTimestamp();
                 await call(random.Next(targets));
                 histogram.Record(start);
+                callsPerCaller[seed]++;
             }
         })));
         var elapsed = watch.Elapsed;
         if (pacer is not null) Console.Error.WriteLine($"pacer: at most {pacer.LargestReleaseMilliseconds:0.0} ms of calls released at once");
         return new Sample(
-            histogram, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore,
+            histogram, callsPerCaller, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore,
             GC.CollectionCount(0) - gcBefore.Gen0, GC.CollectionCount(1) - gcBefore.Gen1, GC.CollectionCount(2) - gcBefore.Gen2,
             GC.GetTotalPauseDuration() - gcBefore.Pause, GC.GetTotalAllocatedBytes() - gcBefore.Allocated);
     }
 
-    // One measurement's calls and what the process used meanwhile.
+    // One measurement's calls (and each caller's count of them) and what the process used meanwhile.
     private sealed record Sample(
-        LatencyHistogram Latencies, TimeSpan Elapsed, TimeSpan Cpu, int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
+        LatencyHistogram Latencies, long[] CallsPerCaller, TimeSpan Elapsed, TimeSpan Cpu, int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
     {
         public double Throughput => Latencies.Count / Elapsed.TotalSeconds;
     }
 
     // CPU time per call counts what the process used (both silos and the callers), so it moves less than throughput
     // when the shared machine gives the process less time.
-    private sealed record Result(double Throughput, double P50, double P99, double CpuMicrosecondsPerCall, GcActivity Gc)
+    // The callers' counts show that they all ran: a scheduler that kept a few callers on their threads would show a
+    // fine p99 for the calls those few made, while the rest waited.
+    private sealed record Result(double Throughput, double P50, double P99, double CpuMicrosecondsPerCall, GcActivity Gc, CallerSpread Callers)
     {
         public static Result Of(IReadOnlyList<Sample> samples)
         {
@@ -124,11 +145,29 @@ internal static class ClusterLoad
                 samples.Sum(sample => sample.Allocated) / calls);
             return new Result(
                 latencies.Count / elapsed.TotalSeconds, latencies.Percentile(0.5), latencies.Percentile(0.99),
-                samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.Cpu).TotalMicroseconds / calls, gc);
+                samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.Cpu).TotalMicroseconds / calls, gc, CallerSpread.Of(samples));
         }
 
         public override string ToString() =>
-            $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   CPU {CpuMicrosecondsPerCall:0.00} µs per call   {Gc}";
+            $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   CPU {CpuMicrosecondsPerCall:0.00} µs per call   {Gc}   {Callers}";
+    }
+
+    // How many calls the slowest, the median and the fastest caller made over the measurements.
+    private sealed record CallerSpread(long Slowest, long Median, long Fastest)
+    {
+        public static CallerSpread Of(IReadOnlyList<Sample> samples)
+        {
+            var totals = new long[samples[0].CallsPerCaller.Length];
+            foreach (var sample in samples)
+            {
+                for (var caller = 0; caller < totals.Length; caller++) totals[caller] += sample.CallsPerCaller[caller];
+            }
+
+            Array.Sort(totals);
+            return new CallerSpread(totals[0], totals[totals.Length / 2], totals[^1]);
+        }
+
+        public override string ToString() => $"calls per caller {Slowest:N0} / {Median:N0} / {Fastest:N0}";
     }
 
     // Collections during a measurement, the share of its time the process stood still for them, and what each call

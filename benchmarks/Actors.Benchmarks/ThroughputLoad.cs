@@ -26,11 +26,11 @@ internal static class ThroughputLoad
         await MeasureAsync(i => grains[i].Add(1), callers, targets, TimeSpan.FromSeconds(2));
         var grain = await MeasureAsync(i => grains[i].Add(1), callers, targets, duration);
 
-        Console.WriteLine($"mailbox actors: {mailbox,12:N0} calls/s");
-        Console.WriteLine($"grains:         {grain,12:N0} calls/s   ({grain / mailbox:0.00}x the mailbox actors)");
+        Console.WriteLine($"mailbox actors: {mailbox}");
+        Console.WriteLine($"grains:         {grain}   ({grain.Throughput / mailbox.Throughput:0.00}x the mailbox actors)");
     }
 
-    private static async Task<double> MeasureAsync(Func<int, Task<int>> call, int callers, int targets, TimeSpan duration)
+    private static async Task<Measurement> MeasureAsync(Func<int, Task<int>> call, int callers, int targets, TimeSpan duration)
     {
         using var stop = new CancellationTokenSource(duration);
         var watch = Stopwatch.StartNew();
@@ -46,6 +46,14 @@ internal static class ThroughputLoad
 
             return calls;
         })));
-        return counts.Sum() / watch.Elapsed.TotalSeconds;
+        Array.Sort(counts);
+        return new Measurement(counts.Sum() / watch.Elapsed.TotalSeconds, counts[0], counts[callers / 2], counts[^1]);
+    }
+
+    // Calls per second, and how many calls the slowest, the median and the fastest caller made: a scheduler that kept a
+    // few callers on their threads would make many calls per second while the rest waited.
+    private sealed record Measurement(double Throughput, long Slowest, long Median, long Fastest)
+    {
+        public override string ToString() => $"{Throughput,12:N0} calls/s   calls per caller {Slowest:N0} / {Median:N0} / {Fastest:N0}";
     }
 }
