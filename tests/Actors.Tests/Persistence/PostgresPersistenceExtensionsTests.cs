@@ -50,6 +50,18 @@ public sealed class PostgresPersistenceExtensionsTests(PostgresFixture fixture)
         Assert.Contains(await table.ReadAllAsync(deadline.Token), entry => entry.Silo == silo);
     }
 
+    [Theory]
+    [InlineData("", 32)]
+    [InlineData(";Max Auto Prepare=0", 0)]
+    public async Task Grains_connections_prepare_their_statements_unless_the_connection_string_says_otherwise(string setting, int prepared)
+    {
+        await using var services = Services(new() { ["Platform:Postgres:ConnectionString"] = fixture.Database.ConnectionString + setting });
+
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+
+        Assert.Equal(prepared, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxAutoPrepare);
+    }
+
     [Fact]
     public async Task A_missing_connection_string_is_reported_by_its_setting_name()
     {
