@@ -133,8 +133,6 @@ internal static class ClusterLoad
 
     // CPU time per call counts what the process used (both silos and the callers), so it moves less than throughput
     // when the shared machine gives the process less time.
-    // The callers' counts show that they all ran: a scheduler that kept a few callers on their threads would show a
-    // fine p99 for the calls those few made, while the rest waited.
     private sealed record Result(double Throughput, double P50, double P99, double CpuMicrosecondsPerCall, GcActivity Gc, CallerSpread Callers)
     {
         public static Result Of(IReadOnlyList<Sample> samples)
@@ -149,29 +147,15 @@ internal static class ClusterLoad
                 samples.Sum(sample => sample.Allocated) / calls);
             return new Result(
                 latencies.Count / elapsed.TotalSeconds, latencies.Percentile(0.5), latencies.Percentile(0.99),
-                samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.Cpu).TotalMicroseconds / calls, gc, CallerSpread.Of(samples));
+                samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.Cpu).TotalMicroseconds / calls, gc, CallsPerCaller(samples));
         }
 
         public override string ToString() =>
             $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   CPU {CpuMicrosecondsPerCall:0.00} µs per call   {Gc}   {Callers}";
-    }
 
-    // How many calls the slowest, the median and the fastest caller made over the measurements.
-    private sealed record CallerSpread(long Slowest, long Median, long Fastest)
-    {
-        public static CallerSpread Of(IReadOnlyList<Sample> samples)
-        {
-            var totals = new long[samples[0].CallsPerCaller.Length];
-            foreach (var sample in samples)
-            {
-                for (var caller = 0; caller < totals.Length; caller++) totals[caller] += sample.CallsPerCaller[caller];
-            }
-
-            Array.Sort(totals);
-            return new CallerSpread(totals[0], totals[totals.Length / 2], totals[^1]);
-        }
-
-        public override string ToString() => $"calls per caller {Slowest:N0} / {Median:N0} / {Fastest:N0}";
+        // Each caller's calls over all the measurements.
+        private static CallerSpread CallsPerCaller(IReadOnlyList<Sample> samples) =>
+            CallerSpread.Of(Enumerable.Range(0, samples[0].CallsPerCaller.Length).Select(caller => samples.Sum(sample => sample.CallsPerCaller[caller])).ToArray());
     }
 
     // Collections during a measurement, the share of its time the process stood still for them, and what each call

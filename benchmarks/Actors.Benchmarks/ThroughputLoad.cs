@@ -46,14 +46,11 @@ internal static class ThroughputLoad
 
             return calls;
         })));
-        Array.Sort(counts);
-        return new Measurement(counts.Sum() / watch.Elapsed.TotalSeconds, counts[0], counts[callers / 2], counts[^1]);
+        return new Measurement(counts.Sum() / watch.Elapsed.TotalSeconds, CallerSpread.Of(counts));
     }
 
-    // Calls per second, and how many calls the slowest, the median and the fastest caller made: a scheduler that kept a
-    // few callers on their threads would make many calls per second while the rest waited.
-    private sealed record Measurement(double Throughput, long Slowest, long Median, long Fastest)
+    private sealed record Measurement(double Throughput, CallerSpread Callers)
     {
-        public override string ToString() => $"{Throughput,12:N0} calls/s   calls per caller {Slowest:N0} / {Median:N0} / {Fastest:N0}";
+        public override string ToString() => $"{Throughput,12:N0} calls/s   {Callers}";
     }
 }
