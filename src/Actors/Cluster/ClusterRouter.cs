@@ -28,6 +28,7 @@ internal sealed partial class ClusterRouter : IMessageHandler, IActivationDirect
     private readonly SiloRuntime _runtime;
     private readonly MembershipAgent _membership;
     private readonly IGrainDirectory _directory;
+    private readonly SharedDirectoryLookups _lookups;
     private readonly ReminderService _reminders;
     private readonly SiloLifecycle _lifecycle;
     private readonly ClusterOptions _options;
@@ -52,6 +53,7 @@ internal sealed partial class ClusterRouter : IMessageHandler, IActivationDirect
         _runtime = runtime;
         _membership = membership;
         _directory = directory;
+        _lookups = new SharedDirectoryLookups(directory);
         _reminders = reminders;
         _lifecycle = lifecycle;
         _options = options.Value;
@@ -211,7 +213,7 @@ internal sealed partial class ClusterRouter : IMessageHandler, IActivationDirect
         var target = message.Target;
         try
         {
-            var owner = await _directory.LookupAsync(target, CancellationToken.None);
+            var owner = await _lookups.LookupAsync(target);
             if (owner == Self && !_lifecycle.IsActive && !_catalog.TryGetActivation(target, out _))
             {
                 // Left behind by an activation that ended while this silo shuts down: free it for a survivor.
@@ -260,7 +262,7 @@ internal sealed partial class ClusterRouter : IMessageHandler, IActivationDirect
     {
         try
         {
-            var gateway = await _directory.LookupAsync(new GrainId(ClientGrainType, clientId), CancellationToken.None);
+            var gateway = await _lookups.LookupAsync(new GrainId(ClientGrainType, clientId));
             if (gateway is null || gateway == Self || _membership.IsDead(gateway))
             {
                 Catalog.Fail(message, new SiloUnavailableException($"Client {clientId} is not connected to the cluster; {message} was not delivered."));
