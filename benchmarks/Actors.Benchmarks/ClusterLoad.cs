@@ -65,6 +65,11 @@ internal static class ClusterLoad
         // and the machine cost, apart from the transport.
         var sameHalf = Result.Of([await MeasureAsync(sameSilo, callers, targets, duration, halfRate)]);
         var plainHalf = Result.Of([await MeasureAsync(plainTcp, callers, targets, duration, halfRate)]);
+        // The pacing alone (a call that does nothing), and the plain call at half of its own maximum: whether the goal of
+        // p99 under 2 ms at half of the maximum is within this machine's reach for any remote call.
+        Func<int, Task<int>> nothing = Task.FromResult;
+        var pacingAlone = Result.Of([await MeasureAsync(nothing, callers, targets, duration / 2, halfRate)]);
+        var plainOwnHalf = Result.Of([await MeasureAsync(plainTcp, callers, targets, duration, plainResult.Throughput / 2)]);
         // Where the latency across starts to climb: lighter paced loads, half as long each.
         double[] fractions = [0.1, 0.2, 0.3, 0.4];
         var lighter = new List<Result>();
@@ -78,6 +83,8 @@ internal static class ClusterLoad
         Console.WriteLine($"other silo, at half:       {half}");
         Console.WriteLine($"same silo, at that rate:   {sameHalf}");
         Console.WriteLine($"plain TCP, at that rate:   {plainHalf}");
+        Console.WriteLine($"pacing alone, that rate:   {pacingAlone}");
+        Console.WriteLine($"plain TCP, at its half:    {plainOwnHalf}");
         for (var i = 0; i < fractions.Length; i++) Console.WriteLine($"other silo, at {fractions[i],3:0.0} of max: {lighter[i]}");
     }
 
@@ -87,53 +94,54 @@ internal static class ClusterLoad
     private static async Task<Sample> MeasureAsync(Func<int, Task<int>> call, int callers, int targets, TimeSpan duration, double? rate)
     {
         var histogram = new LatencyHistogram();
-        using var stop = new CancellationTokenSource(duration);
-        using var pacer = rate is { } perSecond ? new Pacer(perSecond) : null;
         var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration(), Allocated: GC.GetTotalAllocatedBytes());
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var runQueueWait = RunQueueWait.Start();
         var watch = Stopwatch.StartNew();
-        var callsPerCaller = new long[callers];
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(seed => Task.Run(async () =>
+        long[] callsPerCaller;
+        if (rate is { } perSecond)
         {
-            var random = new Random(seed);
-            while (!stop.IsCancellationRequested)
+            var paced = await PacedCalls.RunAsync(call, callers, targets, duration, perSecond, histogram);
+            Console.Error.WriteLine($"pacer: at most {paced.LargestReleaseMilliseconds:0.0} ms of calls released at once");
+            callsPerCaller = paced.CallsPerCaller;
+        }
+        else
+        {
+            callsPerCaller = new long[callers];
+            using var stop = new CancellationTokenSource(duration);
+            await Task.WhenAll(Enumerable.Range(0, callers).Select(seed => Task.Run(async () =>
             {
-                if (pacer is not null)
+                var random = new Random(seed);
+                while (!stop.IsCancellationRequested)
                 {
-                    try
-                    {
-                        await pacer.WaitAsync(stop.Token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        return;
-                    }
+                    var start = Stopwatch.GetTimestamp();
+                    await call(random.Next(targets));
+                    histogram.Record(start);
+                    callsPerCaller[seed]++;
                 }
+            })));
+        }
 
-                var start = Stopwatch.GetTimestamp();
-                await call(random.Next(targets));
-                histogram.Record(start);
-                callsPerCaller[seed]++;
-            }
-        })));
         var elapsed = watch.Elapsed;
-        if (pacer is not null) Console.Error.WriteLine($"pacer: at most {pacer.LargestReleaseMilliseconds:0.0} ms of calls released at once");
+        var waited = runQueueWait.Elapsed;
         return new Sample(
-            histogram, callsPerCaller, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore,
+            histogram, callsPerCaller, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, waited,
             GC.CollectionCount(0) - gcBefore.Gen0, GC.CollectionCount(1) - gcBefore.Gen1, GC.CollectionCount(2) - gcBefore.Gen2,
             GC.GetTotalPauseDuration() - gcBefore.Pause, GC.GetTotalAllocatedBytes() - gcBefore.Allocated);
     }
 
     // One measurement's calls (and each caller's count of them) and what the process used meanwhile.
     private sealed record Sample(
-        LatencyHistogram Latencies, long[] CallsPerCaller, TimeSpan Elapsed, TimeSpan Cpu, int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
+        LatencyHistogram Latencies, long[] CallsPerCaller, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan WaitedForCore, int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
     {
         public double Throughput => Latencies.Count / Elapsed.TotalSeconds;
     }
 
     // CPU time per call counts what the process used (both silos and the callers), so it moves less than throughput
-    // when the shared machine gives the process less time.
-    private sealed record Result(double Throughput, double P50, double P99, double CpuMicrosecondsPerCall, GcActivity Gc, CallerSpread Callers)
+    // when the shared machine gives the process less time. Waiting threads: how many of the process's threads were, on
+    // average, ready to run but waiting for a core (more than the cores can run at once, or the machine's other work).
+    private sealed record Result(
+        double Throughput, double P50, double P99, double CpuMicrosecondsPerCall, double WaitingThreads, GcActivity Gc, CallerSpread Callers)
     {
         public static Result Of(IReadOnlyList<Sample> samples)
         {
@@ -147,11 +155,12 @@ internal static class ClusterLoad
                 samples.Sum(sample => sample.Allocated) / calls);
             return new Result(
                 latencies.Count / elapsed.TotalSeconds, latencies.Percentile(0.5), latencies.Percentile(0.99),
-                samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.Cpu).TotalMicroseconds / calls, gc, CallsPerCaller(samples));
+                samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.Cpu).TotalMicroseconds / calls,
+                samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.WaitedForCore) / elapsed, gc, CallsPerCaller(samples));
         }
 
         public override string ToString() =>
-            $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   CPU {CpuMicrosecondsPerCall:0.00} µs per call   {Gc}   {Callers}";
+            $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   CPU {CpuMicrosecondsPerCall:0.00} µs per call   {WaitingThreads:0.0} threads waiting for a core   {Gc}   {Callers}";
 
         // Each caller's calls over all the measurements.
         private static CallerSpread CallsPerCaller(IReadOnlyList<Sample> samples) =>

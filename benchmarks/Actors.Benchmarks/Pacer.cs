@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Platform.Actors.Benchmarks;
 
 /// <summary>
-/// Releases permits at a steady rate from a thread of its own, in steps of about a tenth of a millisecond.
+/// Hands out calls due at a steady rate, from a thread of its own, in steps of about a tenth of a millisecond.
 /// .NET timers tick on the coarse clock, every 4 ms on this machine's kernel (HZ=250): a 1 ms
 /// <see cref="PeriodicTimer"/> released four milliseconds of calls at once, so a paced load arrived as bursts
 /// of all callers, the same load as the unpaced one. A sleep in the kernel's high-resolution timers does not
@@ -14,15 +14,17 @@ internal sealed class Pacer : IDisposable
 {
     private static readonly TimeSpan Step = TimeSpan.FromMicroseconds(100);
 
-    private readonly SemaphoreSlim _permits = new(0);
+    private readonly Action<int> _release;
     private readonly double _perSecond;
     private readonly Thread _thread;
     private volatile bool _stopped;
     private long _largestRelease;
 
-    public Pacer(double perSecond)
+    /// <summary>Calls <paramref name="release"/> on the pacer's thread with the number of calls that fell due since the last step.</summary>
+    public Pacer(double perSecond, Action<int> release)
     {
         _perSecond = perSecond;
+        _release = release;
         _thread = new Thread(Run) { IsBackground = true, Name = "Benchmark pacer" };
         _thread.Start();
     }
@@ -30,13 +32,10 @@ internal sealed class Pacer : IDisposable
     /// <summary>The largest number of calls released at once, in milliseconds of the rate.</summary>
     public double LargestReleaseMilliseconds => _largestRelease * 1000 / _perSecond;
 
-    public Task WaitAsync(CancellationToken cancellationToken) => _permits.WaitAsync(cancellationToken);
-
     public void Dispose()
     {
         _stopped = true;
         _thread.Join();
-        _permits.Dispose();
     }
 
     private void Run()
@@ -49,7 +48,7 @@ internal sealed class Pacer : IDisposable
             if (due > released)
             {
                 _largestRelease = Math.Max(_largestRelease, due - released);
-                _permits.Release((int)(due - released));
+                _release((int)(due - released));
                 released = due;
             }
 
