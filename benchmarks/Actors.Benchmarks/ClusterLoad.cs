@@ -7,9 +7,10 @@ namespace Platform.Actors.Benchmarks;
 /// Figure 5: in one run, calls to grains on another silo (over TCP on loopback) against calls to the same
 /// grains from their own silo, and against the plainest remote call (<see cref="PlainRemoteAdder"/>):
 /// throughput and p50/p99 latency with many concurrent callers, then the latency of cross-silo calls paced
-/// at half of their maximum throughput and at lighter loads. Two silos in this process, on a database of
-/// their own; grains are placed on the silo that first calls them (prefer-local). The unpaced paths run in
-/// one-second slices in turn: this shared machine's speed changes within seconds, and measurements ten
+/// at half of their maximum throughput and at lighter loads, beside the same paced load within one silo, over
+/// the plain connection and with a call that does nothing, and the plain call paced at half of its own
+/// maximum. Two silos in this process, on a database of their own; grains are placed on the silo that first
+/// calls them (prefer-local). The unpaced paths run in one-second slices in turn: this shared machine's speed changes within seconds, and measurements ten
 /// seconds apart compared its moods as much as the paths.
 /// </summary>
 internal static class ClusterLoad
