@@ -88,6 +88,25 @@ internal static class SourceEmitter
                 WriteArgumentSwitch(writer, parameters, static (i, p) => [$"Arg{i} = ({p.Type})value!;", "break;"]);
             }
 
+            const string json = "global::System.Text.Json";
+            writer.Line()
+                .Line($"public override void WriteArguments({json}.Utf8JsonWriter writer, {json}.JsonSerializerOptions options)");
+            using (writer.Block())
+            {
+                for (var i = 0; i < parameters.Count; i++) writer.Line($"{json}.JsonSerializer.Serialize<{parameters[i].Type}>(writer, Arg{i}, options);");
+            }
+
+            writer.Line()
+                .Line($"public override void ReadArguments(ref {json}.Utf8JsonReader reader, {json}.JsonSerializerOptions options)");
+            using (writer.Block())
+            {
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    writer.Line("reader.Read();")
+                        .Line($"Arg{i} = {json}.JsonSerializer.Deserialize<{parameters[i].Type}>(ref reader, options)!;");
+                }
+            }
+
             writer.Line()
                 .Line("public override void CopyArguments()");
             using (writer.Block())

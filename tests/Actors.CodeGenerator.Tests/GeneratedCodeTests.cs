@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Platform.Actors.Invocation;
 
@@ -162,6 +163,33 @@ public sealed class GeneratedCodeTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => add.GetArgument(2));
         Assert.Throws<ArgumentOutOfRangeException>(() => methods[1].CreateRequest().SetArgument(0, null));
+    }
+
+    [Fact]
+    public void Requests_write_and_read_their_arguments_as_json_of_the_declared_types()
+    {
+        var assembly = GeneratorHarness.Load(GeneratorHarness.Run(SampleSources.Grains).Output);
+        var methods = GeneratorHarness.Descriptor(assembly.GetType("Samples.Users.IUserGrain", throwOnError: true)!).Methods;
+        var sent = methods.Single(m => m.Name == "FindNickname").CreateRequest();
+        sent.SetArgument(0, 7);
+        sent.SetArgument(1, null);
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            sent.WriteArguments(writer, JsonSerializerOptions.Default);
+            writer.WriteEndArray();
+        }
+
+        var received = methods.Single(m => m.Name == "FindNickname").CreateRequest();
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        reader.Read();
+        received.ReadArguments(ref reader, JsonSerializerOptions.Default);
+
+        Assert.Equal("[7,null]", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        Assert.Equal(7, received.GetArgument(0));
+        Assert.Null(received.GetArgument(1));
     }
 
     [Fact]

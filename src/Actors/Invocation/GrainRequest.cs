@@ -18,6 +18,15 @@ public abstract class GrainRequest
 
     public abstract void SetArgument(int index, object? value);
 
+    /// <summary>
+    /// Writes the arguments as JSON values, each by its parameter's declared type. Generated code writes each typed
+    /// field as it is: no argument is boxed, and no serializer is looked up by type, on the way to another process.
+    /// </summary>
+    public abstract void WriteArguments(Utf8JsonWriter writer, JsonSerializerOptions options);
+
+    /// <summary>Reads what <see cref="WriteArguments"/> wrote: before each argument, the reader moves to its value.</summary>
+    public abstract void ReadArguments(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
     /// <summary>Replaces every argument that is not immutable with a deep copy, so caller and callee share nothing mutable.</summary>
     public abstract void CopyArguments();
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Platform.Actors.Invocation;
 using Platform.Actors.Runtime;
 
@@ -80,6 +81,14 @@ internal sealed class GrainTimer : IGrainTimer
         public override object? GetArgument(int index) => throw new ArgumentOutOfRangeException(nameof(index));
 
         public override void SetArgument(int index, object? value) => throw new ArgumentOutOfRangeException(nameof(index));
+
+        public override void WriteArguments(Utf8JsonWriter writer, JsonSerializerOptions options)
+        {
+        }
+
+        public override void ReadArguments(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        {
+        }
 
         public override void CopyArguments()
         {

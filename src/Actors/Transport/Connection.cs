@@ -439,14 +439,9 @@ internal sealed partial class Connection
 
     private void ReadArguments(GrainRequest request, ReadOnlySpan<byte> json)
     {
-        var types = request.Method.ParameterTypes;
         var reader = new Utf8JsonReader(json);
         reader.Read();
-        for (var i = 0; i < types.Count; i++)
-        {
-            reader.Read();
-            request.SetArgument(i, JsonSerializer.Deserialize(ref reader, types[i], _serializer.Options));
-        }
+        request.ReadArguments(ref reader, _serializer.Options);
     }
 
     private void ReceiveResponse(ref WireReader reader)

@@ -39,9 +39,7 @@ internal sealed class RequestFrame(
         buffer.PatchInt32(chainStart, links);
         var json = buffer.StartJson();
         json.WriteStartArray();
-        var request = Message.Request;
-        var types = request.Method.ParameterTypes;
-        for (var i = 0; i < request.ArgumentCount; i++) JsonSerializer.Serialize(json, request.GetArgument(i), types[i], serializer.Options);
+        Message.Request.WriteArguments(json, serializer.Options);
         json.WriteEndArray();
         json.Flush();
     }
