@@ -20,19 +20,19 @@ internal sealed class SharedDirectoryLookups(IGrainDirectory directory)
         return shared;
     }
 
+    // The lookup leaves the table before it answers: whoever looks up after the answer, also after a failure, asks again.
     private async Task CompleteAsync(GrainId grainId, TaskCompletionSource<SiloAddress?> lookup)
     {
         try
         {
-            lookup.SetResult(await directory.LookupAsync(grainId, CancellationToken.None));
+            var owner = await directory.LookupAsync(grainId, CancellationToken.None);
+            _running.TryRemove(KeyValuePair.Create(grainId, lookup.Task));
+            lookup.SetResult(owner);
         }
         catch (Exception exception)
         {
-            lookup.SetException(exception);
-        }
-        finally
-        {
             _running.TryRemove(KeyValuePair.Create(grainId, lookup.Task));
+            lookup.SetException(exception);
         }
     }
 }
