@@ -10,8 +10,8 @@ namespace Platform.Actors.Benchmarks;
 /// at half of their maximum throughput and at lighter loads, beside the same paced load within one silo, over
 /// the plain connection and with a call that does nothing, and the plain call paced at half of its own
 /// maximum. Two silos in this process, on a database of their own; grains are placed on the silo that first
-/// calls them (prefer-local). The unpaced paths run in one-second slices in turn: this shared machine's speed changes within seconds, and measurements ten
-/// seconds apart compared its moods as much as the paths.
+/// calls them (prefer-local). The unpaced paths run in one-second slices in turn: this shared machine's speed
+/// changes within seconds, and measurements ten seconds apart compared its moods as much as the paths.
 /// </summary>
 internal static class ClusterLoad
 {
