@@ -74,14 +74,14 @@ internal sealed class PacedCalls : IThreadPoolWorkItem
             Interlocked.Increment(ref _busy);
             if (!_idle.TryDequeue(out var caller))
             {
-                if (Interlocked.Decrement(ref _busy) == 0 && _stopping) _finished.TrySetResult();
+                LeaveBusy();
                 return;
             }
 
             if (!TakeDue())
             {
                 _idle.Enqueue(caller);
-                if (Interlocked.Decrement(ref _busy) == 0 && _stopping) _finished.TrySetResult();
+                LeaveBusy();
                 return;
             }
 
@@ -89,7 +89,7 @@ internal sealed class PacedCalls : IThreadPoolWorkItem
         }
     }
 
-    // A due call that found every caller busy.
+    // Takes one call that fell due, unless none is left or the run is stopping.
     private bool TakeDue()
     {
         while (true)
@@ -107,10 +107,16 @@ internal sealed class PacedCalls : IThreadPoolWorkItem
         _stopping = true;
     }
 
+    // The last caller to go idle after the run stopped ends it.
+    private void LeaveBusy()
+    {
+        if (Interlocked.Decrement(ref _busy) == 0 && _stopping) _finished.TrySetResult();
+    }
+
     private void Finished(Caller caller)
     {
         _idle.Enqueue(caller);
-        if (Interlocked.Decrement(ref _busy) == 0 && _stopping) _finished.TrySetResult();
+        LeaveBusy();
 
         // A call may have fallen due after the work item found no caller, and before this one went back.
         if (Volatile.Read(ref _due) > 0 && !_stopping) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
