@@ -93,9 +93,9 @@ internal sealed partial class ClusterRouter : IMessageHandler, IActivationDirect
         }
 
         // The hot path: the grain is here, or the cache knows where it is.
-        if (_catalog.TryGetActivation(target, out _))
+        if (_catalog.TryGetActivation(target, out var activation))
         {
-            _catalog.Deliver(message);
+            _catalog.Deliver(message, activation);
             return;
         }
 

@@ -94,6 +94,12 @@ internal sealed partial class Catalog : IDisposable
         }
     }
 
+    /// <summary>Delivers to an activation the caller has just found; one that has ended meanwhile leaves it to <see cref="Deliver(Message)"/>.</summary>
+    public void Deliver(Message message, ActivationData activation)
+    {
+        if (_abandoned || !activation.TryAccept(message)) Deliver(message);
+    }
+
     public void Remove(ActivationData activation) =>
         _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
 
