@@ -126,14 +126,14 @@ internal static class ClusterLoad
         var elapsed = watch.Elapsed;
         var waited = runQueueWait.Elapsed;
         return new Sample(
-            histogram, callsPerCaller, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, waited,
+            histogram, callsPerCaller, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, waited, ThreadPool.ThreadCount,
             GC.CollectionCount(0) - gcBefore.Gen0, GC.CollectionCount(1) - gcBefore.Gen1, GC.CollectionCount(2) - gcBefore.Gen2,
             GC.GetTotalPauseDuration() - gcBefore.Pause, GC.GetTotalAllocatedBytes() - gcBefore.Allocated);
     }
 
     // One measurement's calls (and each caller's count of them) and what the process used meanwhile.
     private sealed record Sample(
-        LatencyHistogram Latencies, long[] CallsPerCaller, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan WaitedForCore, int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
+        LatencyHistogram Latencies, long[] CallsPerCaller, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan WaitedForCore, int PoolThreads, int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
     {
         public double Throughput => Latencies.Count / Elapsed.TotalSeconds;
     }
@@ -141,8 +141,9 @@ internal static class ClusterLoad
     // CPU time per call counts what the process used (both silos and the callers), so it moves less than throughput
     // when the shared machine gives the process less time. Waiting threads: how many of the process's threads were, on
     // average, ready to run but waiting for a core (more than the cores can run at once, or the machine's other work).
+    // Pool threads: the most the thread pool had at the end of a measurement (it adds threads under load, and keeps them a while).
     private sealed record Result(
-        double Throughput, double P50, double P99, double CpuMicrosecondsPerCall, double WaitingThreads, GcActivity Gc, CallerSpread Callers)
+        double Throughput, double P50, double P99, double CpuMicrosecondsPerCall, double WaitingThreads, int PoolThreads, GcActivity Gc, CallerSpread Callers)
     {
         public static Result Of(IReadOnlyList<Sample> samples)
         {
@@ -157,11 +158,12 @@ internal static class ClusterLoad
             return new Result(
                 latencies.Count / elapsed.TotalSeconds, latencies.Percentile(0.5), latencies.Percentile(0.99),
                 samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.Cpu).TotalMicroseconds / calls,
-                samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.WaitedForCore) / elapsed, gc, CallsPerCaller(samples));
+                samples.Aggregate(TimeSpan.Zero, (sum, sample) => sum + sample.WaitedForCore) / elapsed, samples.Max(sample => sample.PoolThreads), gc,
+                CallsPerCaller(samples));
         }
 
         public override string ToString() =>
-            $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   CPU {CpuMicrosecondsPerCall:0.00} µs per call   {WaitingThreads:0.0} threads waiting for a core   {Gc}   {Callers}";
+            $"{Throughput,10:N0} calls/s   p50 {P50:0.00} ms   p99 {P99:0.00} ms   CPU {CpuMicrosecondsPerCall:0.00} µs per call   {WaitingThreads:0.0} threads waiting for a core ({PoolThreads} pool threads)   {Gc}   {Callers}";
 
         // Each caller's calls over all the measurements.
         private static CallerSpread CallsPerCaller(IReadOnlyList<Sample> samples) =>
