@@ -6,5 +6,8 @@ internal interface IExpiringCall
     /// <summary>When the caller stops waiting, as a <see cref="TimeProvider.GetTimestamp"/> value.</summary>
     long Deadline { get; }
 
+    /// <summary>The call's place among the waiting calls of <see cref="ResponseTimeouts"/>; nothing else touches it.</summary>
+    ref ResponseTimeouts.Links Waiting { get; }
+
     void Expire();
 }

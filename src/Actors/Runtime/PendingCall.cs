@@ -6,9 +6,13 @@ namespace Platform.Actors.Runtime;
 internal sealed class PendingCall<TResult>(TimeSpan timeout, long deadline, ResponseTimeouts timeouts)
     : TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously), IResponseSink<TResult>, IExpiringCall
 {
+    private ResponseTimeouts.Links _waiting;
+
     public Message? Message { get; set; }
 
     public long Deadline { get; } = deadline;
+
+    public ref ResponseTimeouts.Links Waiting => ref _waiting;
 
     // The callee may keep its result object: the caller gets its own copy.
     void IResponseSink<TResult>.SetResult(TResult result)
